@@ -1,0 +1,508 @@
+//! Site settings: `site.yaml` → `Config`. Parsed strictly (unknown keys are errors) and
+//! validated; labels keep the order they have in the file, because that order is the order
+//! editors want on the site (the 10 forms of violence are listed as the source lists them).
+
+use crate::date::Date;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::frontmatter;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// An ordered list of `key: label` pairs from site.yaml.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Labels(pub Vec<(String, String)>);
+
+impl Labels {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+    pub fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+    pub fn position(&self, key: &str) -> usize {
+        self.0
+            .iter()
+            .position(|(k, _)| k == key)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+impl<'de> Deserialize<'de> for Labels {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Labels;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a mapping of key: label")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Labels, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = m.next_entry::<KeyScalar, String>()? {
+                    out.push((k.0, v));
+                }
+                Ok(Labels(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A map key that may be written as a number (`1:`) or a word (`fysisk:`).
+struct KeyScalar(String);
+impl<'de> Deserialize<'de> for KeyScalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum K {
+            I(i64),
+            S(String),
+        }
+        Ok(KeyScalar(match K::deserialize(d)? {
+            K::I(i) => i.to_string(),
+            K::S(s) => s,
+        }))
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    pub number: String,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub hours: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RawVerified {
+    pub on: String,
+    pub against: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Municipality {
+    pub name: String,
+    #[serde(default)]
+    pub short_name: Option<String>,
+    #[serde(default)]
+    pub phones: Vec<Phone>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub verified: Option<RawVerified>,
+    #[serde(default)]
+    pub accessibility_statement: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuickExit {
+    pub url: String,
+    #[serde(default = "default_quick_exit_label")]
+    pub label: String,
+}
+
+fn default_quick_exit_label() -> String {
+    "Forlad siden".into()
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmergencyNumber {
+    pub number: String,
+    pub label: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default = "default_language")]
+    language: String,
+    base_url: String,
+    #[serde(default = "default_max_age")]
+    verification_max_age_days: i64,
+    #[serde(default = "default_theme")]
+    theme: String,
+    municipality: Municipality,
+    quick_exit: QuickExit,
+    #[serde(default)]
+    emergency: Vec<EmergencyNumber>,
+    focus_areas: Labels,
+    criteria: Labels,
+    target_groups: Labels,
+    audiences: Labels,
+    violence_forms: Labels,
+    offers: Labels,
+    partner_kinds: Labels,
+    #[serde(default)]
+    sources: Labels,
+}
+
+fn default_language() -> String {
+    "da".into()
+}
+fn default_max_age() -> i64 {
+    365
+}
+fn default_theme() -> String {
+    "default".into()
+}
+
+/// Validated site settings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    /// Without trailing slash, e.g. `https://example.org/vold`.
+    pub base_url: String,
+    /// Path part of base_url without trailing slash (`/vold`, or `` at the root).
+    pub base_path: String,
+    pub verification_max_age_days: i64,
+    pub theme: String,
+    pub municipality: Municipality,
+    /// Whether the municipality's own contact details are within the verification window.
+    pub municipality_verified: bool,
+    pub municipality_verified_on: Option<String>,
+    pub quick_exit: QuickExit,
+    pub emergency: Vec<EmergencyNumber>,
+    pub focus_areas: Labels,
+    pub criteria: Labels,
+    pub target_groups: Labels,
+    pub audiences: Labels,
+    pub violence_forms: Labels,
+    pub offers: Labels,
+    pub partner_kinds: Labels,
+    /// Human titles of source documents named in entries' `source.document`.
+    pub sources: Labels,
+    /// The date verification ages are measured against.
+    #[serde(skip)]
+    pub today: Option<Date>,
+}
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// Load and validate `site.yaml` under `root`. Problems go to `diags`; `None` when the file
+/// cannot be used at all.
+pub fn load(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Config> {
+    let path = root.join(CONFIG_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(
+                    "config-missing",
+                    CONFIG_FILE,
+                    format!("kan ikke læse site.yaml: {e}"),
+                )
+                .hint("kør vejviser i mappen med site.yaml, eller angiv mappen med --root"),
+            );
+            return None;
+        }
+    };
+    parse(&text, today, diags)
+}
+
+pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config> {
+    let raw: RawConfig = match frontmatter::parse_document(text) {
+        Ok(r) => r,
+        Err(p) => {
+            let mut d =
+                Diagnostic::error("config-invalid", CONFIG_FILE, p.message).at(p.line, p.column);
+            if let Some(field) = unknown_field_name(&d.message) {
+                let known = [
+                    "title",
+                    "description",
+                    "language",
+                    "base_url",
+                    "verification_max_age_days",
+                    "theme",
+                    "municipality",
+                    "quick_exit",
+                    "emergency",
+                    "focus_areas",
+                    "criteria",
+                    "target_groups",
+                    "audiences",
+                    "violence_forms",
+                    "offers",
+                    "partner_kinds",
+                    "name",
+                    "short_name",
+                    "phones",
+                    "website",
+                    "email",
+                    "verified",
+                    "accessibility_statement",
+                    "sources",
+                    "url",
+                    "label",
+                    "number",
+                    "note",
+                    "hours",
+                    "on",
+                    "against",
+                ];
+                d = match crate::diag::closest(&field, known) {
+                    Some(k) => d.hint(format!(
+                        "mente du `{k}`? Se docs/site-yaml.md for alle felter"
+                    )),
+                    None => d.hint("se docs/site-yaml.md for alle felter"),
+                };
+            } else {
+                d = d.hint(p.hint);
+            }
+            diags.push(d);
+            return None;
+        }
+    };
+    let line_of = |key: &str| {
+        text.lines()
+            .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+            .map(|i| i + 1)
+    };
+    let mut ok = true;
+    let base_url = raw.base_url.trim_end_matches('/').to_string();
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+        diags.push(
+            Diagnostic::error(
+                "config-base-url",
+                CONFIG_FILE,
+                format!("base_url `{}` er ikke en webadresse", raw.base_url),
+            )
+            .at_line(line_of("base_url"))
+            .hint(
+                "skriv den fulde adresse, hvor sitet skal ligge, fx `https://www.kommune.dk/vold`",
+            ),
+        );
+        ok = false;
+    }
+    let base_path = base_url
+        .splitn(4, '/')
+        .nth(3)
+        .map(|p| format!("/{}", p.trim_end_matches('/')))
+        .unwrap_or_default();
+    if raw.verification_max_age_days <= 0 {
+        diags.push(
+            Diagnostic::error(
+                "config-max-age",
+                CONFIG_FILE,
+                "verification_max_age_days skal være et positivt antal dage",
+            )
+            .at_line(line_of("verification_max_age_days"))
+            .hint("standard er 365"),
+        );
+        ok = false;
+    }
+    for (name, labels) in [
+        ("target_groups", &raw.target_groups),
+        ("audiences", &raw.audiences),
+        ("violence_forms", &raw.violence_forms),
+        ("offers", &raw.offers),
+        ("partner_kinds", &raw.partner_kinds),
+    ] {
+        for k in labels.keys() {
+            if !crate::slug::is_valid_slug(k) {
+                diags.push(
+                    Diagnostic::error(
+                        "config-label-key",
+                        CONFIG_FILE,
+                        format!("`{k}` under {name} er ikke en gyldig nøgle"),
+                    )
+                    .at_line(line_of(k))
+                    .hint(format!(
+                        "brug små bogstaver a-z, tal og `-`, fx `{}`",
+                        crate::slug::slugify(k)
+                    )),
+                );
+                ok = false;
+            }
+        }
+    }
+    for (name, labels) in [
+        ("focus_areas", &raw.focus_areas),
+        ("criteria", &raw.criteria),
+    ] {
+        for k in labels.keys() {
+            if k.parse::<u32>().is_err() {
+                diags.push(
+                    Diagnostic::error(
+                        "config-label-key",
+                        CONFIG_FILE,
+                        format!("`{k}` under {name} skal være et nummer"),
+                    )
+                    .at_line(line_of(name))
+                    .hint("nummerér fra 1, fx `1: \"Organisering og beredskab\"`"),
+                );
+                ok = false;
+            }
+        }
+    }
+    if !(raw.quick_exit.url.starts_with("https://") || raw.quick_exit.url.starts_with("http://")) {
+        diags.push(
+            Diagnostic::error(
+                "config-quick-exit",
+                CONFIG_FILE,
+                "quick_exit.url skal være en fuld webadresse",
+            )
+            .at_line(line_of("url"))
+            .hint("vælg en neutral side, fx en nyheds- eller vejrside: `https://…`"),
+        );
+        ok = false;
+    }
+    let (municipality_verified, municipality_verified_on) = match &raw.municipality.verified {
+        Some(v) => match Date::parse(&v.on) {
+            Some(d) => (
+                d.days_until(today) <= raw.verification_max_age_days && d <= today,
+                Some(v.on.clone()),
+            ),
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        "config-date",
+                        CONFIG_FILE,
+                        format!("municipality.verified.on `{}` er ikke en dato", v.on),
+                    )
+                    .at_line(line_of("on"))
+                    .hint("skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-22"),
+                );
+                ok = false;
+                (false, None)
+            }
+        },
+        None => (false, None),
+    };
+    if !raw.municipality.phones.is_empty() && !municipality_verified {
+        diags.push(
+            Diagnostic::warning(
+                "unverified-contact",
+                CONFIG_FILE,
+                format!(
+                    "kommunens telefonnummer er ikke bekræftet inden for {} dage",
+                    raw.verification_max_age_days
+                ),
+            )
+            .at_line(line_of("municipality"))
+            .hint("tjek nummeret mod en kilde og sæt municipality.verified.on og .against"),
+        );
+    }
+    if raw.municipality.accessibility_statement.trim().is_empty() {
+        diags.push(
+            Diagnostic::warning("no-accessibility-statement", CONFIG_FILE, "der er ingen adresse på kommunens tilgængelighedserklæring")
+                .at_line(line_of("accessibility_statement"))
+                .hint("lav erklæringen i Digitaliseringsstyrelsens WAS-Tool og sæt municipality.accessibility_statement til dens adresse"),
+        );
+    }
+    if !ok {
+        return None;
+    }
+    Some(Config {
+        title: raw.title,
+        description: raw.description,
+        language: raw.language,
+        base_url,
+        base_path,
+        verification_max_age_days: raw.verification_max_age_days,
+        theme: raw.theme,
+        municipality: raw.municipality,
+        municipality_verified,
+        municipality_verified_on,
+        quick_exit: raw.quick_exit,
+        emergency: raw.emergency,
+        focus_areas: raw.focus_areas,
+        criteria: raw.criteria,
+        target_groups: raw.target_groups,
+        audiences: raw.audiences,
+        violence_forms: raw.violence_forms,
+        offers: raw.offers,
+        partner_kinds: raw.partner_kinds,
+        sources: raw.sources,
+        today: Some(today),
+    })
+}
+
+fn unknown_field_name(msg: &str) -> Option<String> {
+    let rest = msg.split("unknown field `").nth(1)?;
+    Some(rest.split('`').next()?.to_string())
+}
+
+#[cfg(test)]
+pub(crate) const TEST_CONFIG: &str = r#"
+title: "Test"
+base_url: "https://example.org/vold"
+municipality:
+  name: "Testrup Kommune"
+  phones:
+    - number: "11 22 33 44"
+  verified: { on: "2026-01-10", against: "test" }
+  accessibility_statement: "https://example.org/was"
+quick_exit: { url: "https://example.org/" }
+emergency:
+  - { number: "112", label: "Ring 112 ved akut fare" }
+focus_areas: { 1: "Organisering", 2: "Opsporing" }
+criteria: { 1: "Viden", 2: "Systematik", 3: "Koordinering" }
+target_groups: { voldsudsatte: "Voldsudsatte", medarbejdere: "Medarbejdere" }
+audiences: { udsat: "Udsat", udoever: "Udøver" }
+violence_forms: { fysisk: "Fysisk vold", psykisk: "Psykisk vold" }
+offers: { raadgivning: "Rådgivning" }
+partner_kinds: { ngo: "NGO", kommune: "Kommune" }
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::parse("2026-06-01").unwrap()
+    }
+
+    #[test]
+    fn parses_valid_config_keeping_label_order() {
+        let mut d = Diagnostics::new();
+        let c = parse(TEST_CONFIG, today(), &mut d).expect("valid");
+        assert!(!d.has_errors(), "{}", d.render_report());
+        assert_eq!(c.base_path, "/vold");
+        assert_eq!(
+            c.violence_forms.keys().collect::<Vec<_>>(),
+            ["fysisk", "psykisk"]
+        );
+        assert_eq!(c.focus_areas.get("2"), Some("Opsporing"));
+        assert!(c.municipality_verified);
+    }
+
+    #[test]
+    fn unknown_key_gets_did_you_mean() {
+        let text = TEST_CONFIG.replace("base_url:", "base_ulr:");
+        let mut d = Diagnostics::new();
+        assert!(parse(&text, today(), &mut d).is_none());
+        let report = d.render_report();
+        assert!(report.contains("unknown field `base_ulr`"), "{report}");
+        assert!(report.contains("mente du `base_url`?"), "{report}");
+    }
+
+    #[test]
+    fn stale_municipality_number_is_a_warning() {
+        let mut d = Diagnostics::new();
+        let c = parse(TEST_CONFIG, Date::parse("2027-06-01").unwrap(), &mut d).unwrap();
+        assert!(!c.municipality_verified);
+        assert!(d
+            .render_report()
+            .contains("kommunens telefonnummer er ikke bekræftet"));
+    }
+}

@@ -1,0 +1,1083 @@
+//! Validate: turns one `SourceFile` into a typed `Entry`. Required fields are non-optional
+//! here, so templates never see a missing title; every problem in the file is reported
+//! with its line, not only the first one.
+//!
+//! Checks that need other entries (partner slugs, related, links, duplicates) live in
+//! `model.rs`.
+
+use crate::config::{Config, Phone};
+use crate::date::Date;
+use crate::diag::{closest, Diagnostic, Diagnostics};
+use crate::frontmatter::{self, FieldProblem, Fields};
+use crate::slug;
+use crate::source::SourceFile;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    Praksis,
+    Partnere,
+    Kvalitetsstandard,
+    Viden,
+    Plakater,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Praksis,
+        Section::Partnere,
+        Section::Kvalitetsstandard,
+        Section::Viden,
+        Section::Plakater,
+    ];
+    pub fn from_dir(s: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|x| x.dir() == s)
+    }
+    pub fn dir(self) -> &'static str {
+        match self {
+            Section::Praksis => "praksis",
+            Section::Partnere => "partnere",
+            Section::Kvalitetsstandard => "kvalitetsstandard",
+            Section::Viden => "viden",
+            Section::Plakater => "plakater",
+        }
+    }
+    pub fn requires_source(self) -> bool {
+        !matches!(self, Section::Plakater)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub document: String,
+    #[serde(default)]
+    pub pages: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum YesNo {
+    Yes,
+    No,
+    #[default]
+    Unknown,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub phones: Vec<Phone>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub chat: Option<String>,
+}
+
+impl Contact {
+    pub fn is_empty(&self) -> bool {
+        self.phones.is_empty()
+            && self.website.is_none()
+            && self.email.is_none()
+            && self.address.is_none()
+            && self.chat.is_none()
+    }
+}
+
+/// Whether a partner's contact details can be trusted on the build date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContactStatus {
+    /// Checked within `verification_max_age_days`.
+    Verified,
+    /// Checked, but longer ago than allowed.
+    Stale,
+    /// Contact details without any verification.
+    Unverified,
+    /// No contact details at all.
+    None,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Verified {
+    pub on: String,
+    pub against: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PracticeMeta {
+    pub focus_area: u32,
+    pub example: u32,
+    pub municipalities: Vec<String>,
+    pub organisations: Vec<String>,
+    pub criteria: Vec<u32>,
+    pub target_groups: Vec<String>,
+    pub evaluated: bool,
+    pub period: Option<String>,
+    pub partners: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerMeta {
+    pub kind: String,
+    pub audiences: Vec<String>,
+    pub violence_forms: Vec<String>,
+    pub offers: Vec<String>,
+    pub anonymous: YesNo,
+    pub free: YesNo,
+    pub coverage: Option<String>,
+    pub contact: Contact,
+    pub verified: Option<Verified>,
+    pub address_confidential: bool,
+    pub contact_status: ContactStatus,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct KnowledgeMeta {
+    pub violence_forms: Vec<String>,
+    pub audiences: Vec<String>,
+    pub related: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PosterLayout {
+    Poster,
+    Leaflet,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PosterAudience {
+    Borgere,
+    Medarbejdere,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum PaperSize {
+    A5,
+    A4,
+    A3,
+}
+
+impl PaperSize {
+    /// Width and height in PDF points.
+    pub fn points(self) -> (f64, f64) {
+        match self {
+            PaperSize::A5 => (419.53, 595.28),
+            PaperSize::A4 => (595.28, 841.89),
+            PaperSize::A3 => (841.89, 1190.55),
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            PaperSize::A5 => "A5",
+            PaperSize::A4 => "A4",
+            PaperSize::A3 => "A3",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PosterMeta {
+    pub layout: PosterLayout,
+    pub audience: PosterAudience,
+    pub sizes: Vec<PaperSize>,
+    pub headline: String,
+    pub contacts: Vec<String>,
+    pub qr: Option<String>,
+    pub tear_off: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum EntryKind {
+    Practice(PracticeMeta),
+    Partner(PartnerMeta),
+    Standard,
+    Knowledge(KnowledgeMeta),
+    Poster(PosterMeta),
+}
+
+/// One validated content entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub section: Section,
+    pub slug: String,
+    /// Site-relative source path.
+    pub path: String,
+    pub title: String,
+    pub summary: String,
+    pub source: Option<SourceRef>,
+    pub weight: i64,
+    pub draft: bool,
+    #[serde(skip)]
+    pub body: String,
+    /// File line the Markdown body starts on.
+    #[serde(skip)]
+    pub body_line: usize,
+    /// Lines of the front-matter keys, for cross-entry diagnostics.
+    #[serde(skip)]
+    pub key_lines: Vec<(String, usize)>,
+    pub kind: EntryKind,
+}
+
+impl Entry {
+    pub fn line_of(&self, key: &str) -> Option<usize> {
+        self.key_lines
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, l)| *l)
+    }
+    pub fn practice(&self) -> Option<&PracticeMeta> {
+        match &self.kind {
+            EntryKind::Practice(p) => Some(p),
+            _ => None,
+        }
+    }
+    pub fn partner(&self) -> Option<&PartnerMeta> {
+        match &self.kind {
+            EntryKind::Partner(p) => Some(p),
+            _ => None,
+        }
+    }
+    pub fn poster(&self) -> Option<&PosterMeta> {
+        match &self.kind {
+            EntryKind::Poster(p) => Some(p),
+            _ => None,
+        }
+    }
+    pub fn knowledge(&self) -> Option<&KnowledgeMeta> {
+        match &self.kind {
+            EntryKind::Knowledge(k) => Some(k),
+            _ => None,
+        }
+    }
+}
+
+/// Collects problems for one file, with file lines.
+struct FileCheck<'a> {
+    path: &'a str,
+    diags: &'a mut Diagnostics,
+    failed: bool,
+}
+
+impl FileCheck<'_> {
+    fn error(
+        &mut self,
+        code: &'static str,
+        line: usize,
+        msg: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.failed = true;
+        self.diags.push(
+            Diagnostic::error(code, self.path, msg)
+                .at(line, None)
+                .hint(hint),
+        );
+    }
+    fn warn(
+        &mut self,
+        code: &'static str,
+        line: usize,
+        msg: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.diags.push(
+            Diagnostic::warning(code, self.path, msg)
+                .at(line, None)
+                .hint(hint),
+        );
+    }
+    fn field_problem(&mut self, p: FieldProblem, hint: &str) {
+        self.error("wrong-type", p.line, p.message, hint);
+    }
+}
+
+/// Read a field, turning a type problem into a diagnostic.
+macro_rules! field {
+    ($f:expr, $chk:expr, $key:literal, $ty:ty, $expected:literal, $hint:literal) => {
+        match $f.get::<$ty>($key, $expected) {
+            Ok(v) => v,
+            Err(p) => {
+                $chk.field_problem(p, $hint);
+                None
+            }
+        }
+    };
+}
+
+const COMMON_KEYS: [&str; 5] = ["title", "summary", "source", "weight", "draft"];
+
+fn section_keys(section: Section) -> &'static [&'static str] {
+    match section {
+        Section::Praksis => &[
+            "focus_area",
+            "example",
+            "municipalities",
+            "organisations",
+            "criteria",
+            "target_groups",
+            "evaluated",
+            "period",
+            "partners",
+        ],
+        Section::Partnere => &[
+            "kind",
+            "audiences",
+            "violence_forms",
+            "offers",
+            "anonymous",
+            "free",
+            "coverage",
+            "contact",
+            "verified",
+            "address_confidential",
+        ],
+        Section::Kvalitetsstandard => &[],
+        Section::Viden => &["violence_forms", "audiences", "related"],
+        Section::Plakater => &[
+            "layout", "audience", "sizes", "headline", "contacts", "qr", "tear_off",
+        ],
+    }
+}
+
+/// Validate one source file against the content model. `None` when it has errors.
+pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> Option<Entry> {
+    let mut chk = FileCheck {
+        path: &file.path,
+        diags,
+        failed: false,
+    };
+    if !slug::is_valid_slug(&file.stem) {
+        let good = slug::slugify(&file.stem);
+        chk.error(
+            "bad-slug",
+            1,
+            format!("filnavnet `{}.md` er ikke en gyldig slug", file.stem),
+            format!(
+                "omdøb filen til `{good}.md` (små bogstaver, æ→ae, ø→oe, å→aa, `-` mellem ord)"
+            ),
+        );
+    }
+    let fm = match frontmatter::parse(&file.text) {
+        Ok(fm) => fm,
+        Err(p) => {
+            chk.failed = true;
+            let code = if p.message.starts_with("ugyldig YAML") {
+                "invalid-yaml"
+            } else if p.message == "filen er tom" {
+                "empty-file"
+            } else {
+                "no-front-matter"
+            };
+            chk.diags.push(
+                Diagnostic::error(code, chk.path, p.message)
+                    .at(p.line, p.column)
+                    .hint(p.hint),
+            );
+            return None;
+        }
+    };
+    let mut f = fm.fields();
+    let open = fm.open_line;
+
+    let title = field!(
+        f,
+        chk,
+        "title",
+        String,
+        "en tekst",
+        "skriv titlen i anførselstegn: title: \"…\""
+    );
+    let summary = field!(
+        f,
+        chk,
+        "summary",
+        String,
+        "en tekst",
+        "skriv en eller to sætninger i anførselstegn"
+    );
+    let source =
+        field!(f, chk, "source", SourceRef, "en kilde med document (og evt. pages, note)",
+        "skriv fx\n    source:\n      document: \"001_9d617f8347943508.txt\"\n      pages: \"9\"");
+    let weight = field!(f, chk, "weight", i64, "et heltal", "fx weight: 10").unwrap_or(0);
+    let draft = field!(
+        f,
+        chk,
+        "draft",
+        bool,
+        "true eller false",
+        "skriv draft: true eller fjern linjen"
+    )
+    .unwrap_or(false);
+
+    for (name, v) in [("title", &title), ("summary", &summary)] {
+        match v {
+            None if !f.has(name) => chk.error(
+                "missing-field",
+                open,
+                format!("feltet `{name}` mangler"),
+                format!("tilføj `{name}: \"…\"` i front matter"),
+            ),
+            Some(s) if s.trim().is_empty() => chk.error(
+                "empty-field",
+                f.line(name),
+                format!("feltet `{name}` er tomt"),
+                "skriv en tekst",
+            ),
+            _ => {}
+        }
+    }
+    if file.section.requires_source() && source.is_none() && !f.has("source") {
+        chk.error(
+            "missing-source",
+            open,
+            "feltet `source` mangler: hvor kommer oplysningerne fra?",
+            "tilføj\n    source:\n      document: \"<kildedokument eller URL>\"",
+        );
+    }
+
+    let kind = match file.section {
+        Section::Praksis => practice(&mut f, &mut chk, config, open),
+        Section::Partnere => partner(&mut f, &fm, &mut chk, config, open),
+        Section::Kvalitetsstandard => Some(EntryKind::Standard),
+        Section::Viden => knowledge(&mut f, &mut chk, config),
+        Section::Plakater => poster(&mut f, &mut chk, open),
+    };
+
+    for (key, line) in f.unknown_keys() {
+        let known: Vec<&str> = COMMON_KEYS
+            .iter()
+            .chain(section_keys(file.section))
+            .copied()
+            .collect();
+        let hint = match closest(&key, known.iter().copied()) {
+            Some(k) => format!("mente du `{k}`?"),
+            None => format!(
+                "tilladte felter i {}: {}",
+                file.section.dir(),
+                known.join(", ")
+            ),
+        };
+        chk.error("unknown-key", line, format!("ukendt felt `{key}`"), hint);
+    }
+
+    if chk.failed {
+        return None;
+    }
+    let key_lines = fm.keys.iter().map(|(k, _, l)| (k.clone(), *l)).collect();
+    Some(Entry {
+        section: file.section,
+        slug: file.stem.clone(),
+        path: file.path.clone(),
+        title: title?,
+        summary: summary?,
+        source,
+        weight,
+        draft,
+        body: fm.body.to_string(),
+        body_line: fm.body_first_line,
+        key_lines,
+        kind: kind?,
+    })
+}
+
+fn check_labels(
+    chk: &mut FileCheck,
+    line: usize,
+    key: &str,
+    values: &[String],
+    labels: &crate::config::Labels,
+    what: &str,
+) {
+    for v in values {
+        if !labels.contains(v) {
+            let hint = match closest(v, labels.keys()) {
+                Some(k) => {
+                    format!("mente du `{k}`? Gyldige værdier står under `{what}` i site.yaml")
+                }
+                None => format!(
+                    "gyldige værdier: {}",
+                    labels.keys().collect::<Vec<_>>().join(", ")
+                ),
+            };
+            chk.error(
+                "unknown-value",
+                line,
+                format!("`{key}`: `{v}` er ikke en kendt værdi"),
+                hint,
+            );
+        }
+    }
+}
+
+fn practice(
+    f: &mut Fields,
+    chk: &mut FileCheck,
+    config: &Config,
+    open: usize,
+) -> Option<EntryKind> {
+    let focus_area = field!(f, chk, "focus_area", u32, "et nummer", "fx focus_area: 3");
+    let example = field!(f, chk, "example", u32, "et nummer", "fx example: 2");
+    let municipalities = field!(
+        f,
+        chk,
+        "municipalities",
+        Vec<String>,
+        "en liste af kommunenavne",
+        "fx municipalities: [\"Køge\", \"Stevns\"]"
+    )
+    .unwrap_or_default();
+    let organisations = field!(
+        f,
+        chk,
+        "organisations",
+        Vec<String>,
+        "en liste af tekster",
+        "fx organisations: [\"Københavns Politi\"]"
+    )
+    .unwrap_or_default();
+    let criteria = field!(
+        f,
+        chk,
+        "criteria",
+        Vec<u32>,
+        "en liste af numre 1–6",
+        "fx criteria: [1, 3, 4]"
+    );
+    let target_groups = field!(
+        f,
+        chk,
+        "target_groups",
+        Vec<String>,
+        "en liste af målgrupper",
+        "fx target_groups: [voldsudsatte, medarbejdere]"
+    )
+    .unwrap_or_default();
+    let evaluated = field!(
+        f,
+        chk,
+        "evaluated",
+        bool,
+        "true eller false",
+        "skriv evaluated: true eller evaluated: false"
+    );
+    let period = field!(
+        f,
+        chk,
+        "period",
+        String,
+        "en tekst",
+        "fx period: \"2011–2014\""
+    );
+    let partners = field!(
+        f,
+        chk,
+        "partners",
+        Vec<String>,
+        "en liste af partner-slugs",
+        "fx partners: [dialog-mod-vold]"
+    )
+    .unwrap_or_default();
+
+    for (key, present) in [
+        ("focus_area", focus_area.is_some()),
+        ("example", example.is_some()),
+        ("criteria", criteria.is_some()),
+        ("evaluated", evaluated.is_some()),
+    ] {
+        if !present && !f.has(key) {
+            chk.error(
+                "missing-field",
+                open,
+                format!("feltet `{key}` mangler"),
+                format!("en god praksis skal have `{key}` (se docs/front-matter.md)"),
+            );
+        }
+    }
+    if let Some(fa) = focus_area {
+        if !config.focus_areas.contains(&fa.to_string()) {
+            chk.error(
+                "unknown-value",
+                f.line("focus_area"),
+                format!("focus_area: {fa} er ikke et fokusområde"),
+                format!(
+                    "fokusområderne er {}",
+                    config.focus_areas.keys().collect::<Vec<_>>().join(", ")
+                ),
+            );
+        }
+    }
+    if example == Some(0) {
+        chk.error(
+            "unknown-value",
+            f.line("example"),
+            "example skal være 1 eller mere",
+            "eksemplerne nummereres fra 1 inden for hvert fokusområde",
+        );
+    }
+    if let Some(c) = &criteria {
+        if c.is_empty() {
+            chk.error(
+                "empty-field",
+                f.line("criteria"),
+                "criteria er tom",
+                "angiv de kvalitetskriterier, hæftet nævner for eksemplet",
+            );
+        }
+        for n in c {
+            if !config.criteria.contains(&n.to_string()) {
+                chk.error(
+                    "unknown-value",
+                    f.line("criteria"),
+                    format!(
+                        "criteria: {n} er ikke et kvalitetskriterium ({})",
+                        config.criteria.keys().collect::<Vec<_>>().join(", ")
+                    ),
+                    "brug numrene på kvalitetskriterierne i site.yaml",
+                );
+            }
+        }
+    }
+    check_labels(
+        chk,
+        f.line("target_groups"),
+        "target_groups",
+        &target_groups,
+        &config.target_groups,
+        "target_groups",
+    );
+    for p in &partners {
+        if !slug::is_valid_slug(p) {
+            chk.error(
+                "bad-slug",
+                f.line("partners"),
+                format!("partners: `{p}` er ikke en slug"),
+                format!("skriv `{}`", slug::slugify(p)),
+            );
+        }
+    }
+    let mut criteria = criteria?;
+    criteria.sort_unstable();
+    criteria.dedup();
+    Some(EntryKind::Practice(PracticeMeta {
+        focus_area: focus_area?,
+        example: example?,
+        municipalities,
+        organisations,
+        criteria,
+        target_groups,
+        evaluated: evaluated?,
+        period,
+        partners,
+    }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVerified {
+    on: String,
+    against: String,
+}
+
+fn partner(
+    f: &mut Fields,
+    fm: &frontmatter::FrontMatter,
+    chk: &mut FileCheck,
+    config: &Config,
+    open: usize,
+) -> Option<EntryKind> {
+    let kind = field!(f, chk, "kind", String, "en tekst", "fx kind: ngo");
+    let audiences = field!(
+        f,
+        chk,
+        "audiences",
+        Vec<String>,
+        "en liste",
+        "fx audiences: [udsat, paaroerende]"
+    )
+    .unwrap_or_default();
+    let violence_forms = field!(
+        f,
+        chk,
+        "violence_forms",
+        Vec<String>,
+        "en liste",
+        "fx violence_forms: [fysisk, psykisk]"
+    )
+    .unwrap_or_default();
+    let offers = field!(
+        f,
+        chk,
+        "offers",
+        Vec<String>,
+        "en liste",
+        "fx offers: [raadgivning]"
+    )
+    .unwrap_or_default();
+    let anonymous = field!(
+        f,
+        chk,
+        "anonymous",
+        YesNo,
+        "yes, no eller unknown",
+        "skriv anonymous: yes, no eller unknown"
+    )
+    .unwrap_or_default();
+    let free = field!(
+        f,
+        chk,
+        "free",
+        YesNo,
+        "yes, no eller unknown",
+        "skriv free: yes, no eller unknown"
+    )
+    .unwrap_or_default();
+    let coverage = field!(
+        f,
+        chk,
+        "coverage",
+        String,
+        "en tekst",
+        "fx coverage: \"national\""
+    );
+    let contact = field!(f, chk, "contact", Contact, "kontaktoplysninger (phones, website, email, address, chat)",
+        "skriv fx\n    contact:\n      phones:\n        - number: \"…\"\n          label: \"…\"\n          hours: \"…\"\n      website: \"https://…\"").unwrap_or_default();
+    let verified = field!(f, chk, "verified", RawVerified, "on (dato) og against (kilde)",
+        "skriv\n    verified:\n      on: ÅÅÅÅ-MM-DD\n      against: \"<adressen på siden, du tjekkede>\"");
+    let address_confidential = field!(
+        f,
+        chk,
+        "address_confidential",
+        bool,
+        "true eller false",
+        "skriv address_confidential: true"
+    )
+    .unwrap_or(false);
+
+    match &kind {
+        None if !f.has("kind") => chk.error(
+            "missing-field",
+            open,
+            "feltet `kind` mangler",
+            format!(
+                "vælg en af: {}",
+                config.partner_kinds.keys().collect::<Vec<_>>().join(", ")
+            ),
+        ),
+        Some(k) => check_labels(
+            chk,
+            f.line("kind"),
+            "kind",
+            std::slice::from_ref(k),
+            &config.partner_kinds,
+            "partner_kinds",
+        ),
+        None => {}
+    }
+    check_labels(
+        chk,
+        f.line("audiences"),
+        "audiences",
+        &audiences,
+        &config.audiences,
+        "audiences",
+    );
+    check_labels(
+        chk,
+        f.line("violence_forms"),
+        "violence_forms",
+        &violence_forms,
+        &config.violence_forms,
+        "violence_forms",
+    );
+    check_labels(
+        chk,
+        f.line("offers"),
+        "offers",
+        &offers,
+        &config.offers,
+        "offers",
+    );
+
+    if address_confidential {
+        if let Some(_addr) = &contact.address {
+            let line = fm
+                .nested_line("contact", "address")
+                .unwrap_or(f.line("contact"));
+            chk.error("confidential-address", line,
+                "adressen er hemmelig (address_confidential: true), men der står alligevel en adresse",
+                "fjern contact.address: et hemmeligt krisecenters adresse må aldrig stå på sitet eller på plakater");
+        }
+    }
+    for p in &contact.phones {
+        let digits: String = p.number.chars().filter(|c| c.is_ascii_digit()).collect();
+        let allowed = p
+            .number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '+' || c == '-');
+        if digits.len() < 3 || !allowed {
+            let line = fm
+                .nested_line("contact", "number")
+                .unwrap_or(f.line("contact"));
+            chk.error(
+                "bad-phone",
+                line,
+                format!("`{}` ligner ikke et telefonnummer", p.number),
+                "skriv kun cifre og mellemrum, fx \"70 20 30 40\"",
+            );
+        }
+    }
+    for (name, url) in [("website", &contact.website), ("chat", &contact.chat)] {
+        if let Some(u) = url {
+            if !u.starts_with("https://") && !u.starts_with("http://") {
+                let line = fm.nested_line("contact", name).unwrap_or(f.line("contact"));
+                chk.error(
+                    "bad-url",
+                    line,
+                    format!("contact.{name} `{u}` er ikke en fuld webadresse"),
+                    "begynd med https://",
+                );
+            }
+        }
+    }
+    let verified = match verified {
+        Some(v) => match Date::parse(&v.on) {
+            Some(_) => Some(Verified {
+                on: v.on,
+                against: v.against,
+            }),
+            None => {
+                let line = fm
+                    .nested_line("verified", "on")
+                    .unwrap_or(f.line("verified"));
+                chk.error(
+                    "bad-date",
+                    line,
+                    format!("verified.on `{}` er ikke en dato", v.on),
+                    "skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-22",
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let today = config.today.unwrap_or_else(Date::today);
+    let contact_status = if contact.is_empty() {
+        ContactStatus::None
+    } else {
+        match &verified {
+            None => ContactStatus::Unverified,
+            Some(v) => {
+                let on = Date::parse(&v.on).expect("checked above");
+                if on > today {
+                    let line = fm
+                        .nested_line("verified", "on")
+                        .unwrap_or(f.line("verified"));
+                    chk.error(
+                        "future-date",
+                        line,
+                        format!("verified.on {} ligger i fremtiden", v.on),
+                        "skriv den dato, oplysningerne faktisk blev tjekket",
+                    );
+                    ContactStatus::Unverified
+                } else if on.days_until(today) > config.verification_max_age_days {
+                    ContactStatus::Stale
+                } else {
+                    ContactStatus::Verified
+                }
+            }
+        }
+    };
+    match contact_status {
+        ContactStatus::Unverified => chk.warn("unverified-contact", f.line("contact"),
+            "kontaktoplysningerne er ikke bekræftet",
+            "tjek dem mod organisationens egen side og tilføj verified: { on: ÅÅÅÅ-MM-DD, against: \"<adresse>\" }"),
+        ContactStatus::Stale => chk.warn("stale-contact", f.line("verified"),
+            format!("kontaktoplysningerne blev sidst tjekket {} — mere end {} dage siden", verified.as_ref().map(|v| v.on.as_str()).unwrap_or(""), config.verification_max_age_days),
+            "tjek dem igen og opdatér verified.on"),
+        _ => {}
+    }
+    Some(EntryKind::Partner(PartnerMeta {
+        kind: kind?,
+        audiences,
+        violence_forms,
+        offers,
+        anonymous,
+        free,
+        coverage,
+        contact,
+        verified,
+        address_confidential,
+        contact_status,
+    }))
+}
+
+fn knowledge(f: &mut Fields, chk: &mut FileCheck, config: &Config) -> Option<EntryKind> {
+    let violence_forms = field!(
+        f,
+        chk,
+        "violence_forms",
+        Vec<String>,
+        "en liste",
+        "fx violence_forms: [psykisk]"
+    )
+    .unwrap_or_default();
+    let audiences = field!(
+        f,
+        chk,
+        "audiences",
+        Vec<String>,
+        "en liste",
+        "fx audiences: [udsat]"
+    )
+    .unwrap_or_default();
+    let related = field!(
+        f,
+        chk,
+        "related",
+        Vec<String>,
+        "en liste af sektion/slug",
+        "fx related: [partnere/dialog-mod-vold]"
+    )
+    .unwrap_or_default();
+    check_labels(
+        chk,
+        f.line("violence_forms"),
+        "violence_forms",
+        &violence_forms,
+        &config.violence_forms,
+        "violence_forms",
+    );
+    check_labels(
+        chk,
+        f.line("audiences"),
+        "audiences",
+        &audiences,
+        &config.audiences,
+        "audiences",
+    );
+    Some(EntryKind::Knowledge(KnowledgeMeta {
+        violence_forms,
+        audiences,
+        related,
+    }))
+}
+
+fn poster(f: &mut Fields, chk: &mut FileCheck, open: usize) -> Option<EntryKind> {
+    let layout = field!(
+        f,
+        chk,
+        "layout",
+        PosterLayout,
+        "poster eller leaflet",
+        "skriv layout: poster eller layout: leaflet"
+    )
+    .unwrap_or(PosterLayout::Poster);
+    let audience = field!(
+        f,
+        chk,
+        "audience",
+        PosterAudience,
+        "borgere eller medarbejdere",
+        "skriv audience: borgere eller audience: medarbejdere"
+    );
+    let sizes = field!(
+        f,
+        chk,
+        "sizes",
+        Vec<PaperSize>,
+        "en liste af A5, A4, A3",
+        "fx sizes: [A4, A3]"
+    );
+    let headline = field!(
+        f,
+        chk,
+        "headline",
+        String,
+        "en tekst",
+        "fx headline: \"Bliver du udsat for vold?\""
+    );
+    let contacts = field!(
+        f,
+        chk,
+        "contacts",
+        Vec<String>,
+        "en liste af partner-slugs eller kommune",
+        "fx contacts: [kommune, dialog-mod-vold]"
+    )
+    .unwrap_or_default();
+    let qr = field!(
+        f,
+        chk,
+        "qr",
+        String,
+        "en sti på sitet",
+        "fx qr: \"/hjaelp/\""
+    );
+    let tear_off = field!(
+        f,
+        chk,
+        "tear_off",
+        bool,
+        "true eller false",
+        "skriv tear_off: true"
+    )
+    .unwrap_or(false);
+    for (key, present) in [
+        ("audience", audience.is_some()),
+        ("sizes", sizes.is_some()),
+        ("headline", headline.is_some()),
+    ] {
+        if !present && !f.has(key) {
+            chk.error(
+                "missing-field",
+                open,
+                format!("feltet `{key}` mangler"),
+                format!("en plakat skal have `{key}` (se docs/front-matter.md)"),
+            );
+        }
+    }
+    if let Some(s) = &sizes {
+        if s.is_empty() {
+            chk.error(
+                "empty-field",
+                f.line("sizes"),
+                "sizes er tom",
+                "fx sizes: [A4, A3]",
+            );
+        }
+    }
+    if let Some(q) = &qr {
+        if !q.starts_with('/') {
+            chk.error(
+                "bad-url",
+                f.line("qr"),
+                format!("qr `{q}` skal være en sti på sitet"),
+                "begynd med /, fx \"/hjaelp/\"",
+            );
+        }
+    }
+    let mut sizes = sizes?;
+    sizes.sort();
+    sizes.dedup();
+    Some(EntryKind::Poster(PosterMeta {
+        layout,
+        audience: audience?,
+        sizes,
+        headline: headline?,
+        contacts,
+        qr,
+        tear_off,
+    }))
+}

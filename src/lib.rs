@@ -1,0 +1,239 @@
+//! Vejviser: a static site generator for a municipality's knowledge and resource directory
+//! on violence in close relations.
+//!
+//! The build is a pipeline of plain data types, one module per stage:
+//! load (`source`) → validate (`frontmatter`, `entry`) → model (`model`) →
+//! render (`markdown`, `context`, `render`) → write (`write`). Each stage collects
+//! diagnostics; the pipeline stops between stages when there are errors, so a later stage
+//! never sees half-valid data and a failed build never touches the output directory.
+
+pub mod config;
+pub mod context;
+pub mod date;
+pub mod diag;
+pub mod entry;
+pub mod frontmatter;
+pub mod markdown;
+pub mod model;
+pub mod newentry;
+pub mod render;
+pub mod serve;
+pub mod slug;
+pub mod source;
+pub mod theme;
+pub mod urls;
+pub mod write;
+
+use diag::{Diagnostic, Diagnostics};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site directory (holds site.yaml, content/, themes/).
+    pub root: PathBuf,
+    /// Output directory; relative paths are taken from `root`.
+    pub out: PathBuf,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+    pub strict: bool,
+    /// The date verification ages are measured against (default: today).
+    pub today: Option<date::Date>,
+    pub live_reload: bool,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            out: PathBuf::from("public"),
+            drafts: false,
+            base_url: None,
+            strict: false,
+            today: None,
+            live_reload: false,
+        }
+    }
+    pub fn out_dir(&self) -> PathBuf {
+        if self.out.is_absolute() {
+            self.out.clone()
+        } else {
+            self.root.join(&self.out)
+        }
+    }
+}
+
+/// A loaded, validated site: the input of render, search and print.
+pub struct LoadedSite {
+    pub site: model::Site,
+    pub theme: theme::Theme,
+}
+
+/// Timings of each stage, for `--verbose` and benchmarks.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    pub load: Duration,
+    pub render: Duration,
+    pub write: Duration,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub diagnostics: Diagnostics,
+    pub pages: usize,
+    pub files: usize,
+    pub timings: Timings,
+}
+
+/// Why a build did not produce output.
+#[derive(Debug)]
+pub enum BuildFailure {
+    /// Content or configuration problems (exit code 1).
+    Content(Diagnostics),
+    /// I/O or internal failure (exit code 2).
+    Internal(String, Diagnostics),
+}
+
+/// Load → validate → model. `None` (with errors in `diags`) when the site cannot be built.
+pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedSite> {
+    let today = opts.today.unwrap_or_else(date::Date::today);
+    let mut config = config::load(&opts.root, today, diags)?;
+    if let Some(url) = &opts.base_url {
+        let url = url.trim_end_matches('/').to_string();
+        config.base_path = url
+            .splitn(4, '/')
+            .nth(3)
+            .map(|p| format!("/{}", p.trim_end_matches('/')))
+            .unwrap_or_default();
+        config.base_url = url;
+    }
+    let theme = theme::load(&opts.root, &config.theme, &config.language, diags);
+    let files = source::load(&opts.root, diags);
+    let results: Vec<(Option<entry::Entry>, Diagnostics)> = files
+        .par_iter()
+        .map(|f| {
+            let mut d = Diagnostics::new();
+            let e = entry::validate(f, &config, &mut d);
+            (e, d)
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(results.len());
+    for (e, d) in results {
+        diags.extend(d);
+        entries.extend(e);
+    }
+    if diags.has_errors() {
+        return None;
+    }
+    let theme = theme?;
+    let site = model::build(config, entries, opts.drafts, diags);
+    if diags.has_errors() {
+        return None;
+    }
+    Some(LoadedSite { site, theme })
+}
+
+/// Everything `build` produces, in memory: no filesystem writes.
+pub fn render_site(
+    loaded: &LoadedSite,
+    opts: &BuildOptions,
+    diags: &mut Diagnostics,
+) -> Option<Vec<render::OutputFile>> {
+    let tera = render::build_tera(&loaded.theme, diags)?;
+    let ropts = render::RenderOptions {
+        live_reload: opts.live_reload,
+        extra_paths: Vec::new(),
+    };
+    let out = render::render(&loaded.site, &loaded.theme, &tera, &ropts, diags);
+    if diags.has_errors() {
+        return None;
+    }
+    let mut files = out.files;
+    for f in loaded.theme.under("static/") {
+        let logical = f.path.trim_start_matches("static/");
+        if let Some(hashed) = loaded.theme.assets.get(logical) {
+            files.push(render::OutputFile {
+                path: hashed.clone(),
+                bytes: f.bytes.clone(),
+            });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Some(files)
+}
+
+/// Validate everything `build` validates, write nothing.
+pub fn check(opts: &BuildOptions) -> Result<Diagnostics, BuildFailure> {
+    let mut diags = Diagnostics::new();
+    let loaded = load_site(opts, &mut diags);
+    if let Some(l) = loaded {
+        render_site(&l, opts, &mut diags);
+    }
+    finish(diags, opts.strict)
+}
+
+fn finish(mut diags: Diagnostics, strict: bool) -> Result<Diagnostics, BuildFailure> {
+    if strict {
+        diags.make_strict();
+    }
+    if diags.has_errors() {
+        Err(BuildFailure::Content(diags))
+    } else {
+        Ok(diags)
+    }
+}
+
+/// The whole build: the output directory is replaced only when everything succeeded.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let mut diags = Diagnostics::new();
+    let mut timings = Timings::default();
+    let t = Instant::now();
+    let loaded = load_site(opts, &mut diags);
+    timings.load = t.elapsed();
+    let Some(loaded) = loaded else {
+        return Err(BuildFailure::Content(
+            finish(diags, opts.strict)
+                .err()
+                .map(|f| match f {
+                    BuildFailure::Content(d) | BuildFailure::Internal(_, d) => d,
+                })
+                .unwrap_or_default(),
+        ));
+    };
+    let t = Instant::now();
+    let files = render_site(&loaded, opts, &mut diags);
+    timings.render = t.elapsed();
+    let diags = match finish(diags, opts.strict) {
+        Ok(d) => d,
+        Err(f) => return Err(f),
+    };
+    let files = files.expect("no errors means output");
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let t = Instant::now();
+    let out = opts.out_dir();
+    if let Err(e) = write::write_site(&out, &files) {
+        return Err(BuildFailure::Internal(
+            format!("kunne ikke skrive output: {e}"),
+            diags,
+        ));
+    }
+    timings.write = t.elapsed();
+    Ok(BuildReport {
+        diagnostics: diags,
+        pages,
+        files: files.len(),
+        timings,
+    })
+}
+
+/// Site-relative display of a path for messages.
+pub fn display(root: &Path, p: &Path) -> String {
+    diag::display_path(p.strip_prefix(root).unwrap_or(p))
+}
+
+/// A diagnostic for failures that are not the editor's fault.
+pub fn internal(path: &str, msg: impl Into<String>) -> Diagnostic {
+    Diagnostic::error("internal", path, msg)
+}

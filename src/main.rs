@@ -1,0 +1,193 @@
+//! The `vejviser` command: parses arguments, calls the library, reports.
+//!
+//! Exit codes: 0 success; 1 content or configuration errors (or warnings under --strict);
+//! 2 internal or I/O failure.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vejviser::{BuildFailure, BuildOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "vejviser",
+    version,
+    about = "Byg et tilgængeligt, søgbart website og trykklare plakater om vold i nære relationer.",
+    long_about = "Vejviser builds a municipality's directory on violence in close relations from \
+Markdown files with YAML front matter (content/) and site.yaml into a static website (public/).\n\n\
+Run it in the site folder (the one with site.yaml), or point at it with --root."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct Common {
+    /// The site folder: holds site.yaml, content/ and (optionally) themes/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Treat warnings (e.g. unverified contact details) as errors. Use this in CI.
+    #[arg(long)]
+    strict: bool,
+    /// Include entries marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Measure contact-detail ages against this date (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (replaced only if the build succeeds).
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Output folder (default: public/ in the site folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Override base_url from site.yaml, e.g. https://www.kommune.dk/vold
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Check everything the build checks, without writing anything.
+    Check {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Build, serve on http://127.0.0.1:PORT and rebuild + reload when files change.
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Create a new entry: vejviser new viden "Digital vold"
+    New {
+        /// praksis, partnere, kvalitetsstandard, viden or plakater
+        section: String,
+        /// The entry's title; the file name (slug) is made from it.
+        title: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn options(c: &Common) -> Result<BuildOptions, String> {
+    let mut o = BuildOptions::new(&c.root);
+    o.strict = c.strict;
+    o.drafts = c.drafts;
+    if let Some(d) = &c.today {
+        o.today = Some(
+            vejviser::date::Date::parse(d)
+                .ok_or_else(|| format!("--today `{d}` er ikke en dato (ÅÅÅÅ-MM-DD)"))?,
+        );
+    }
+    Ok(o)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            common,
+            out,
+            base_url,
+        } => {
+            let mut opts = match options(&common) {
+                Ok(o) => o,
+                Err(e) => return usage(&e),
+            };
+            if let Some(o) = out {
+                opts.out = o;
+            }
+            opts.base_url = base_url;
+            match vejviser::build(&opts) {
+                Ok(r) => {
+                    eprint!("{}", r.diagnostics.render_report());
+                    eprintln!(
+                        "Bygget {} sider ({} filer) i {} på {} ms",
+                        r.pages,
+                        r.files,
+                        opts.out_dir().display(),
+                        (r.timings.load + r.timings.render + r.timings.write).as_millis()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(f) => failure(f),
+            }
+        }
+        Command::Check { common } => {
+            let opts = match options(&common) {
+                Ok(o) => o,
+                Err(e) => return usage(&e),
+            };
+            match vejviser::check(&opts) {
+                Ok(d) => {
+                    eprint!("{}", d.render_report());
+                    eprintln!("Alt er i orden: ingen fejl.");
+                    ExitCode::SUCCESS
+                }
+                Err(f) => failure(f),
+            }
+        }
+        Command::Serve { common, port } => {
+            let opts = match options(&common) {
+                Ok(o) => o,
+                Err(e) => return usage(&e),
+            };
+            match vejviser::serve::serve(opts, port, |m| eprintln!("{m}")) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("fejl: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::New {
+            section,
+            title,
+            root,
+        } => {
+            let mut diags = vejviser::diag::Diagnostics::new();
+            let Some(theme) = vejviser::theme::load(&root, "default", "da", &mut diags) else {
+                eprint!("{}", diags.render_report());
+                return ExitCode::from(2);
+            };
+            match vejviser::newentry::new_entry(&root, &theme, &section, &title) {
+                Ok(p) => {
+                    println!("{}", vejviser::diag::display_path(&p));
+                    eprintln!(
+                        "Oprettet. Udfyld felterne markeret med <…> og kør `vejviser check`."
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("fejl: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn usage(msg: &str) -> ExitCode {
+    eprintln!("fejl: {msg}");
+    ExitCode::from(2)
+}
+
+fn failure(f: BuildFailure) -> ExitCode {
+    match f {
+        BuildFailure::Content(d) => {
+            eprint!("{}", d.render_report());
+            eprintln!("Bygningen fejlede; public/ er ikke ændret.");
+            ExitCode::from(1)
+        }
+        BuildFailure::Internal(msg, d) => {
+            eprint!("{}", d.render_report());
+            eprintln!("fejl: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

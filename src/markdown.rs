@@ -1,0 +1,260 @@
+//! Markdown → safe HTML and plain text. The only module that imports pulldown-cmark and
+//! ammonia.
+//!
+//! Raw HTML is allowed (editors paste from Word) but sanitised: scripts, event handlers,
+//! `style`, and `javascript:` URLs never reach the output. Site-internal links (`/…`) are
+//! collected with their file line so the render stage can check them, and are prefixed with
+//! the site's base path.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+#[derive(Debug, Clone)]
+pub struct InternalLink {
+    pub target: String,
+    /// File line of the link.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// Plain text of the body, for search and snippets.
+    pub text: String,
+    pub links: Vec<InternalLink>,
+    /// Whether sanitising removed anything (script, handler, javascript: URL …).
+    pub removed_unsafe: bool,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Render `body`, which starts on file line `first_line`.
+pub fn render(body: &str, first_line: usize, base_path: &str) -> Rendered {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
+
+    let mut links = Vec::new();
+    let mut text = String::with_capacity(body.len());
+    let mut has_raw_html = false;
+    let mut heading_text: Option<String> = None;
+    let mut events = Vec::new();
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') => {
+                links.push(InternalLink {
+                    target: dest_url.to_string(),
+                    line: line_of(range.start),
+                });
+            }
+            Event::Text(t) | Event::Code(t) => {
+                text.push_str(t);
+                if let Some(h) = heading_text.as_mut() {
+                    h.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => text.push('\n'),
+            Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
+            _ => {}
+        }
+        if let Event::Start(Tag::Heading { .. }) = &event {
+            heading_text = Some(String::new());
+        }
+        if let Event::End(TagEnd::Heading(_)) = &event {
+            heading_text = None;
+        }
+        events.push(event);
+    }
+    // Give headings ids (anchors) and prefix internal links with the base path.
+    let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                id,
+            }) => {
+                let mut j = i + 1;
+                let mut title = String::new();
+                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                    if let Event::Text(t) | Event::Code(t) = &events[j] {
+                        title.push_str(t);
+                    }
+                    j += 1;
+                }
+                let id = id
+                    .clone()
+                    .or_else(|| Some(CowStr::from(crate::slug::slugify(&title))));
+                out_events.push(Event::Start(Tag::Heading {
+                    level: shift_level(*level),
+                    id,
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                out_events.push(Event::End(TagEnd::Heading(shift_level(*level))))
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if dest_url.starts_with('/') && !base_path.is_empty() => {
+                out_events.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(format!("{base_path}{dest_url}")),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            e => out_events.push(e.clone()),
+        }
+        i += 1;
+    }
+    let mut raw = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut raw, out_events.into_iter());
+    let html = sanitize(&raw);
+    // Only raw HTML can carry unsafe markup; Markdown-generated HTML is safe by construction
+    // except for `javascript:` links, which ammonia also strips.
+    let removed_unsafe = (has_raw_html || raw.contains("javascript:")) && looks_unsafe(&raw);
+    Rendered {
+        html,
+        text: collapse_ws(&text),
+        links,
+        removed_unsafe,
+    }
+}
+
+/// `#` in a body would compete with the page title: the body's top level becomes h2.
+fn shift_level(l: HeadingLevel) -> HeadingLevel {
+    match l {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        other => other,
+    }
+}
+
+fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["id"])
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"))
+        .clean(html)
+        .to_string()
+}
+
+fn looks_unsafe(raw: &str) -> bool {
+    let lower = raw.to_ascii_lowercase();
+    lower.contains("<script")
+        || lower.contains("javascript:")
+        || lower.contains("<iframe")
+        || lower.contains("<style")
+        || lower.contains("<object")
+        || lower.contains("<embed")
+        || has_event_handler(&lower)
+}
+
+fn has_event_handler(lower: &str) -> bool {
+    // ` on<letters>=` inside a tag.
+    let b = lower.as_bytes();
+    let mut in_tag = false;
+    for i in 0..b.len() {
+        match b[i] {
+            b'<' => in_tag = true,
+            b'>' => in_tag = false,
+            c if in_tag && c.is_ascii_whitespace() => {
+                if b.get(i + 1) == Some(&b'o') && b.get(i + 2) == Some(&b'n') {
+                    let rest = &b[i + 3..];
+                    let n = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                    if n > 0 && rest[n..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') {
+                        return true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines() {
+        let l = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !l.is_empty() {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Plain text of a short Markdown string (a summary), without HTML.
+pub fn plain(s: &str) -> String {
+    render(s, 1, "").text.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_scripts_handlers_and_javascript_urls() {
+        let r = render(
+            "Hej <script>alert(1)</script>\n\n<p onclick=\"steal()\">tekst</p>\n\n[klik](javascript:alert(1))\n",
+            5,
+            "",
+        );
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(r.html.contains("tekst"));
+        assert!(r.removed_unsafe);
+    }
+
+    #[test]
+    fn safe_markdown_is_not_flagged() {
+        let r = render(
+            "## Indhold\n\nEn *god* praksis med [link](https://example.org).\n",
+            1,
+            "",
+        );
+        assert!(!r.removed_unsafe);
+        assert!(
+            r.html.contains("<h2 id=\"indhold\">Indhold</h2>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn collects_internal_links_with_file_lines_and_prefixes_base_path() {
+        let r = render(
+            "Første linje.\n\nSe [Danner](/partnere/danner/) her.\n",
+            10,
+            "/vold",
+        );
+        assert_eq!(r.links.len(), 1);
+        assert_eq!(r.links[0].target, "/partnere/danner/");
+        assert_eq!(r.links[0].line, 12);
+        assert!(
+            r.html.contains("href=\"/vold/partnere/danner/\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn body_h1_becomes_h2_and_text_is_plain() {
+        let r = render("# Titel\n\nTekst med **fed**.\n", 1, "");
+        assert!(r.html.contains("<h2"));
+        assert_eq!(r.text, "Titel\nTekst med fed.\n");
+    }
+}

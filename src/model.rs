@@ -1,0 +1,181 @@
+//! Model: all validated entries → `Site`, with the checks that need every entry (partner
+//! slugs, related entries, poster contacts, duplicate examples). Entries are sorted once
+//! here (section, weight, title, slug) so everything downstream is deterministic.
+
+use crate::config::Config;
+use crate::diag::{closest, Diagnostic, Diagnostics};
+use crate::entry::{Entry, Section};
+use std::collections::HashMap;
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub entries: Vec<Entry>,
+    index: HashMap<(Section, String), usize>,
+}
+
+/// The contact keyword in poster definitions that means the municipality in site.yaml.
+pub const MUNICIPALITY_CONTACT: &str = "kommune";
+
+impl Site {
+    pub fn section(&self, s: Section) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |e| e.section == s)
+    }
+    pub fn get(&self, s: Section, slug: &str) -> Option<&Entry> {
+        self.index
+            .get(&(s, slug.to_string()))
+            .map(|i| &self.entries[*i])
+    }
+    /// Look up `section/slug` as written in `related`.
+    pub fn get_ref(&self, r: &str) -> Option<&Entry> {
+        let (sec, slug) = r.trim_matches('/').split_once('/')?;
+        self.get(Section::from_dir(sec)?, slug.trim_end_matches('/'))
+    }
+}
+
+/// Build the site model. Drafts are dropped unless `include_drafts`.
+pub fn build(
+    config: Config,
+    mut entries: Vec<Entry>,
+    include_drafts: bool,
+    diags: &mut Diagnostics,
+) -> Site {
+    if !include_drafts {
+        entries.retain(|e| !e.draft);
+    }
+    entries.sort_by(|a, b| {
+        (a.section, a.weight, &a.title, &a.slug).cmp(&(b.section, b.weight, &b.title, &b.slug))
+    });
+    let mut index = HashMap::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(prev) = index.insert((e.section, e.slug.clone()), i) {
+            let other = &entries[prev];
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-slug",
+                    &e.path,
+                    format!("slug `{}` findes allerede i {}", e.slug, other.path),
+                )
+                .at(1, None)
+                .hint("to sider i samme sektion kan ikke have samme adresse: omdøb den ene fil"),
+            );
+        }
+    }
+    let site = Site {
+        config,
+        entries,
+        index,
+    };
+    check_references(&site, diags);
+    site
+}
+
+fn check_references(site: &Site, diags: &mut Diagnostics) {
+    let partner_slugs: Vec<&str> = site
+        .section(Section::Partnere)
+        .map(|e| e.slug.as_str())
+        .collect();
+    let mut examples: HashMap<(u32, u32), &Entry> = HashMap::new();
+    for e in &site.entries {
+        if let Some(p) = e.practice() {
+            for slug in &p.partners {
+                if site.get(Section::Partnere, slug).is_none() {
+                    diags.push(missing_ref(
+                        e,
+                        "partners",
+                        slug,
+                        &partner_slugs,
+                        "content/partnere/",
+                    ));
+                }
+            }
+            if let Some(first) = examples.insert((p.focus_area, p.example), e) {
+                let (a, b) = if first.path < e.path {
+                    (first, e)
+                } else {
+                    (e, first)
+                };
+                diags.push(
+                    Diagnostic::error(
+                        "duplicate-example",
+                        &b.path,
+                        format!(
+                            "fokusområde {} eksempel {} er allerede brugt i {}",
+                            p.focus_area, p.example, a.path
+                        ),
+                    )
+                    .at_line(b.line_of("example"))
+                    .hint("hvert eksempel har sit eget nummer inden for fokusområdet"),
+                );
+            }
+        }
+        if let Some(k) = e.knowledge() {
+            for r in &k.related {
+                if site.get_ref(r).is_none() {
+                    let all: Vec<String> = site
+                        .entries
+                        .iter()
+                        .map(|x| format!("{}/{}", x.section.dir(), x.slug))
+                        .collect();
+                    let hint = match closest(r, all.iter().map(|s| s.as_str())) {
+                        Some(s) => format!("mente du `{s}`?"),
+                        None => "skriv sektion/slug, fx `partnere/dialog-mod-vold`".into(),
+                    };
+                    diags.push(
+                        Diagnostic::error(
+                            "unknown-reference",
+                            &e.path,
+                            format!("related: `{r}` findes ikke"),
+                        )
+                        .at_line(e.line_of("related"))
+                        .hint(hint),
+                    );
+                }
+            }
+        }
+        if let Some(p) = e.poster() {
+            for c in &p.contacts {
+                if c != MUNICIPALITY_CONTACT && site.get(Section::Partnere, c).is_none() {
+                    diags.push(missing_ref(
+                        e,
+                        "contacts",
+                        c,
+                        &partner_slugs,
+                        "content/partnere/ (eller `kommune`)",
+                    ));
+                }
+            }
+        }
+        if e.section == Section::Partnere && e.slug == MUNICIPALITY_CONTACT {
+            diags.push(
+                Diagnostic::error(
+                    "reserved-slug",
+                    &e.path,
+                    "`kommune` er reserveret til kommunen i site.yaml",
+                )
+                .at(1, None)
+                .hint("omdøb filen, fx til `kommune-raadgivning.md`"),
+            );
+        }
+    }
+    if site.entries.is_empty() {
+        diags.push(
+            Diagnostic::error("no-entries", "content", "der er ingen sider at bygge")
+                .hint("læg mindst én .md-fil i content/praksis, content/partnere, content/viden, content/kvalitetsstandard eller content/plakater"),
+        );
+    }
+}
+
+fn missing_ref(e: &Entry, key: &str, slug: &str, known: &[&str], dir: &str) -> Diagnostic {
+    let hint = match closest(slug, known.iter().copied()) {
+        Some(k) => format!("mente du `{k}`?"),
+        None => format!("opret {dir}{slug}.md eller ret navnet"),
+    };
+    Diagnostic::error(
+        "unknown-partner",
+        &e.path,
+        format!("{key}: partneren `{slug}` findes ikke"),
+    )
+    .at_line(e.line_of(key))
+    .hint(hint)
+}

@@ -1,0 +1,825 @@
+//! Render: `&Site` + `Theme` → `Vec<OutputFile>`, plus the plain text of every entry for
+//! the search index. Markdown is rendered once per entry (in parallel); internal links are
+//! checked against the set of pages the site will have. A template error names the
+//! template, its line where Tera gives one, and the page being rendered.
+
+use crate::context::{self, entry_view, site_view, EntryView, FacetValue, Link, SiteView};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::entry::{Entry, Section};
+use crate::markdown;
+use crate::model::Site;
+use crate::theme::Theme;
+use crate::urls;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// A file of the built site, relative to the output root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// An entry's rendered body, kept for search and print.
+#[derive(Debug, Clone)]
+pub struct RenderedEntry {
+    pub html: String,
+    pub text: String,
+}
+
+pub struct RenderOutput {
+    pub files: Vec<OutputFile>,
+    /// Indexed like `site.entries`.
+    pub bodies: Vec<RenderedEntry>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Inject the live-reload script (serve only).
+    pub live_reload: bool,
+    /// Extra output paths that exist (e.g. poster PDFs), for link checking.
+    pub extra_paths: Vec<String>,
+}
+
+struct PageJob {
+    /// Output directory (`praksis/x/`) or file (`404.html`).
+    out: String,
+    template: &'static str,
+    ctx: tera::Context,
+    /// The entry being rendered, for diagnostics.
+    source: Option<String>,
+}
+
+pub fn build_tera(theme: &Theme, diags: &mut Diagnostics) -> Option<tera::Tera> {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    let mut templates = Vec::new();
+    for f in theme.under("templates/") {
+        let name = f.path.trim_start_matches("templates/").to_string();
+        let text = match String::from_utf8(f.bytes.clone()) {
+            Ok(t) => t,
+            Err(_) => {
+                diags.push(Diagnostic::error(
+                    "template-utf8",
+                    &f.origin,
+                    "skabelonen er ikke UTF-8",
+                ));
+                continue;
+            }
+        };
+        templates.push((name, text, f.origin.clone()));
+    }
+    // Parse one by one first, so each syntax error names its own file and line.
+    let mut ok = true;
+    for (name, text, origin) in &templates {
+        let mut probe = tera::Tera::default();
+        if let Err(e) = probe.add_raw_template(name, text) {
+            let (msg, line, col) = tera_error_detail(&e);
+            let mut d =
+                Diagnostic::error("template-syntax", origin, format!("skabelonfejl: {msg}"))
+                    .hint("ret syntaksen i skabelonen (Tera-syntaks: {{ … }} og {% … %})");
+            if let Some(l) = line {
+                d = d.at(l, col);
+            }
+            diags.push(d);
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    if let Err(e) =
+        tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())))
+    {
+        let (msg, line, _) = tera_error_detail(&e);
+        diags.push(
+            Diagnostic::error(
+                "template-syntax",
+                "themes/default/templates",
+                format!("skabelonfejl: {msg}"),
+            )
+            .at_line(line),
+        );
+        return None;
+    }
+    Some(tera)
+}
+
+/// The full message chain of a Tera error, and a line/column if it names one (` --> 3:5`).
+fn tera_error_detail(e: &tera::Error) -> (String, Option<usize>, Option<usize>) {
+    let mut parts = vec![e.to_string()];
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        parts.push(s.to_string());
+        src = s.source();
+    }
+    let all = parts.join(": ");
+    let mut line = None;
+    let mut col = None;
+    if let Some(i) = all.find("--> ") {
+        let rest = &all[i + 4..];
+        let mut it = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
+        line = it.next().and_then(|s| s.parse().ok());
+        col = it.next().and_then(|s| s.parse().ok());
+    }
+    let msg = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    (msg, line, col)
+}
+
+#[derive(Serialize)]
+struct TermView {
+    key: String,
+    label: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct MatrixRow {
+    entry: EntryView,
+    cells: Vec<bool>,
+}
+
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    tera: &tera::Tera,
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+) -> RenderOutput {
+    let c = &site.config;
+    let bp = c.base_path.as_str();
+    let strings = &theme.strings;
+
+    // 1. Markdown, in parallel, in entry order.
+    let rendered: Vec<markdown::Rendered> = site
+        .entries
+        .par_iter()
+        .map(|e| markdown::render(&e.body, e.body_line, bp))
+        .collect();
+
+    // 2. Views.
+    let views: Vec<EntryView> = site
+        .entries
+        .iter()
+        .map(|e| entry_view(site, strings, e))
+        .collect();
+    let view_of = |e: &Entry| -> &EntryView {
+        let i = site
+            .entries
+            .iter()
+            .position(|x| std::ptr::eq(x, e))
+            .expect("entry of site");
+        &views[i]
+    };
+    let sv: SiteView = site_view(site, strings);
+    let asset_urls: BTreeMap<String, String> = theme
+        .assets
+        .iter()
+        .map(|(k, v)| (k.clone(), urls::link(bp, v)))
+        .collect();
+
+    let mut jobs: Vec<PageJob> = Vec::new();
+    let base_ctx = |title: &str, dir: &str| {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &sv);
+        ctx.insert("t", strings);
+        ctx.insert("assets", &asset_urls);
+        ctx.insert("page_title", title);
+        ctx.insert("page_url", &urls::link(bp, dir));
+        ctx.insert("canonical", &urls::absolute(&c.base_url, dir));
+        ctx.insert("live_reload", &opts.live_reload);
+        ctx
+    };
+    let s = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let idx_of: BTreeMap<(Section, &str), usize> = site
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| ((e.section, e.slug.as_str()), i))
+        .collect();
+
+    // Entry pages.
+    for (i, e) in site.entries.iter().enumerate() {
+        let dir = urls::entry_dir(e.section, &e.slug);
+        let mut ctx = base_ctx(&e.title, &dir);
+        ctx.insert("entry", &views[i]);
+        ctx.insert("content", &rendered[i].html);
+        ctx.insert("description", &e.summary);
+        let template = match e.section {
+            Section::Praksis => {
+                let p = e.practice().expect("practice");
+                let partners: Vec<&EntryView> = p
+                    .partners
+                    .iter()
+                    .filter_map(|sl| {
+                        idx_of
+                            .get(&(Section::Partnere, sl.as_str()))
+                            .map(|i| &views[*i])
+                    })
+                    .collect();
+                ctx.insert("partners", &partners);
+                "practice.html"
+            }
+            Section::Partnere => {
+                let used_by: Vec<&EntryView> = site
+                    .section(Section::Praksis)
+                    .filter(|x| x.practice().is_some_and(|p| p.partners.contains(&e.slug)))
+                    .map(view_of)
+                    .collect();
+                ctx.insert("practices", &used_by);
+                "partner.html"
+            }
+            Section::Viden | Section::Kvalitetsstandard => {
+                let related: Vec<&EntryView> = e
+                    .knowledge()
+                    .map(|k| {
+                        k.related
+                            .iter()
+                            .filter_map(|r| site.get_ref(r))
+                            .map(view_of)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                ctx.insert("related", &related);
+                let siblings: Vec<&EntryView> = site.section(e.section).map(view_of).collect();
+                ctx.insert("siblings", &siblings);
+                "page.html"
+            }
+            Section::Plakater => {
+                let p = e.poster().expect("poster");
+                ctx.insert("poster", p);
+                let files: Vec<Link> = p
+                    .sizes
+                    .iter()
+                    .map(|sz| Link {
+                        label: sz.name().to_string(),
+                        url: urls::link(bp, &urls::poster_pdf(&e.slug, sz.name())),
+                    })
+                    .collect();
+                ctx.insert("pdfs", &files);
+                "poster.html"
+            }
+        };
+        jobs.push(PageJob {
+            out: dir,
+            template,
+            ctx,
+            source: Some(e.path.clone()),
+        });
+    }
+
+    // Section lists.
+    for sec in Section::ALL {
+        let items: Vec<&EntryView> = site.section(sec).map(view_of).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let dir = urls::section_dir(sec);
+        let label = context::section_label(c, strings, sec);
+        let mut ctx = base_ctx(&label, &dir);
+        ctx.insert("section", &sec);
+        ctx.insert("items", &items);
+        ctx.insert("intro", &s(&format!("section_{}_intro", sec.dir())));
+        if sec == Section::Praksis {
+            let groups: Vec<(FacetValue, Vec<&EntryView>)> = c
+                .focus_areas
+                .keys()
+                .map(|fa| {
+                    let v: Vec<&EntryView> = items
+                        .iter()
+                        .copied()
+                        .filter(|x| x.focus_area.as_ref().is_some_and(|f| f.key == fa))
+                        .collect();
+                    (
+                        FacetValue {
+                            key: fa.to_string(),
+                            label: c.focus_areas.get(fa).unwrap_or(fa).to_string(),
+                            url: Some(urls::link(bp, &urls::focus_area_dir(fa))),
+                        },
+                        v,
+                    )
+                })
+                .filter(|(_, v)| !v.is_empty())
+                .collect();
+            ctx.insert("groups", &groups);
+            let browse = vec![
+                Link {
+                    label: s("browse_focus_areas"),
+                    url: urls::link(bp, &urls::focus_areas_dir()),
+                },
+                Link {
+                    label: s("browse_municipalities"),
+                    url: urls::link(bp, &urls::municipalities_dir()),
+                },
+                Link {
+                    label: s("browse_criteria"),
+                    url: urls::link(bp, &urls::criteria_matrix_dir()),
+                },
+                Link {
+                    label: s("browse_target_groups"),
+                    url: urls::link(bp, &urls::target_groups_dir()),
+                },
+            ];
+            ctx.insert("browse", &browse);
+        }
+        jobs.push(PageJob {
+            out: dir,
+            template: "section.html",
+            ctx,
+            source: None,
+        });
+    }
+
+    // Practice taxonomies.
+    let practices: Vec<(&Entry, &EntryView)> = site
+        .section(Section::Praksis)
+        .map(|e| (e, view_of(e)))
+        .collect();
+    let taxonomy = |index_dir: String,
+                    index_title: String,
+                    intro: String,
+                    terms: Vec<(String, String, String, Vec<&EntryView>)>,
+                    jobs: &mut Vec<PageJob>| {
+        let term_views: Vec<TermView> = terms
+            .iter()
+            .filter(|t| !t.3.is_empty())
+            .map(|(k, l, d, v)| TermView {
+                key: k.clone(),
+                label: l.clone(),
+                url: urls::link(bp, d),
+                count: v.len(),
+            })
+            .collect();
+        let mut ctx = base_ctx(&index_title, &index_dir);
+        ctx.insert("terms", &term_views);
+        ctx.insert("intro", &intro);
+        jobs.push(PageJob {
+            out: index_dir.clone(),
+            template: "taxonomy_list.html",
+            ctx,
+            source: None,
+        });
+        for (_k, label, dir, items) in terms {
+            if items.is_empty() {
+                continue;
+            }
+            let mut ctx = base_ctx(&label, &dir);
+            ctx.insert("items", &items);
+            ctx.insert(
+                "parent",
+                &Link {
+                    label: index_title.clone(),
+                    url: urls::link(bp, &index_dir),
+                },
+            );
+            jobs.push(PageJob {
+                out: dir,
+                template: "taxonomy_term.html",
+                ctx,
+                source: None,
+            });
+        }
+    };
+    let fa_terms = c
+        .focus_areas
+        .0
+        .iter()
+        .map(|(k, l)| {
+            let v = practices
+                .iter()
+                .filter(|(e, _)| e.practice().is_some_and(|p| p.focus_area.to_string() == *k))
+                .map(|(_, v)| *v)
+                .collect();
+            (
+                k.clone(),
+                format!("{} {k}: {l}", s("focus_area")),
+                urls::focus_area_dir(k),
+                v,
+            )
+        })
+        .collect();
+    taxonomy(
+        urls::focus_areas_dir(),
+        s("browse_focus_areas"),
+        s("focus_areas_intro"),
+        fa_terms,
+        &mut jobs,
+    );
+    let mut munis: BTreeMap<String, (String, Vec<&EntryView>)> = BTreeMap::new();
+    for (e, v) in &practices {
+        for m in &e.practice().expect("practice").municipalities {
+            munis
+                .entry(crate::slug::slugify(m))
+                .or_insert_with(|| (m.clone(), Vec::new()))
+                .1
+                .push(*v);
+        }
+    }
+    let muni_terms = munis
+        .into_iter()
+        .map(|(k, (label, v))| (k.clone(), label, urls::municipality_dir(&k), v))
+        .collect();
+    taxonomy(
+        urls::municipalities_dir(),
+        s("browse_municipalities"),
+        s("municipalities_intro"),
+        muni_terms,
+        &mut jobs,
+    );
+    let tg_terms = c
+        .target_groups
+        .0
+        .iter()
+        .map(|(k, l)| {
+            let v = practices
+                .iter()
+                .filter(|(e, _)| e.practice().is_some_and(|p| p.target_groups.contains(k)))
+                .map(|(_, v)| *v)
+                .collect();
+            (k.clone(), l.clone(), urls::target_group_dir(k), v)
+        })
+        .collect();
+    taxonomy(
+        urls::target_groups_dir(),
+        s("browse_target_groups"),
+        s("target_groups_intro"),
+        tg_terms,
+        &mut jobs,
+    );
+    // Criteria: each criterion's page, and the matrix as the index.
+    for (k, l) in &c.criteria.0 {
+        let items: Vec<&EntryView> = practices
+            .iter()
+            .filter(|(e, _)| {
+                e.practice()
+                    .is_some_and(|p| p.criteria.iter().any(|n| n.to_string() == *k))
+            })
+            .map(|(_, v)| *v)
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let dir = urls::criterion_dir(k);
+        let mut ctx = base_ctx(&format!("{} {k}: {l}", s("criterion")), &dir);
+        ctx.insert("items", &items);
+        ctx.insert(
+            "parent",
+            &Link {
+                label: s("browse_criteria"),
+                url: urls::link(bp, &urls::criteria_matrix_dir()),
+            },
+        );
+        jobs.push(PageJob {
+            out: dir,
+            template: "taxonomy_term.html",
+            ctx,
+            source: None,
+        });
+    }
+    {
+        let dir = urls::criteria_matrix_dir();
+        let mut ctx = base_ctx(&s("browse_criteria"), &dir);
+        let criteria: Vec<FacetValue> = c
+            .criteria
+            .0
+            .iter()
+            .map(|(k, l)| FacetValue {
+                key: k.clone(),
+                label: l.clone(),
+                url: Some(urls::link(bp, &urls::criterion_dir(k))),
+            })
+            .collect();
+        let rows: Vec<MatrixRow> = practices
+            .iter()
+            .map(|(e, v)| {
+                let p = e.practice().expect("practice");
+                MatrixRow {
+                    entry: (*v).clone(),
+                    cells: c
+                        .criteria
+                        .keys()
+                        .map(|k| p.criteria.iter().any(|n| n.to_string() == k))
+                        .collect(),
+                }
+            })
+            .collect();
+        let totals: Vec<usize> = (0..criteria.len())
+            .map(|i| rows.iter().filter(|r| r.cells[i]).count())
+            .collect();
+        ctx.insert("criteria", &criteria);
+        ctx.insert("rows", &rows);
+        ctx.insert("totals", &totals);
+        jobs.push(PageJob {
+            out: dir,
+            template: "matrix.html",
+            ctx,
+            source: None,
+        });
+    }
+
+    // Help pages: per audience and per form of violence.
+    let partners: Vec<(&Entry, &EntryView)> = site
+        .section(Section::Partnere)
+        .map(|e| (e, view_of(e)))
+        .collect();
+    // Local (municipal) offers first: they are the ones the citizen's own municipality runs.
+    fn order_help(mut v: Vec<&EntryView>) -> Vec<&EntryView> {
+        v.sort_by_key(|x| {
+            (
+                x.kind.as_ref().map(|k| k.key != "kommune").unwrap_or(true),
+                x.title.to_lowercase(),
+            )
+        });
+        v
+    }
+    let mut audience_links = Vec::new();
+    for (k, l) in &c.audiences.0 {
+        let items = order_help(
+            partners
+                .iter()
+                .filter(|(e, _)| e.partner().is_some_and(|p| p.audiences.contains(k)))
+                .map(|(_, v)| *v)
+                .collect(),
+        );
+        let knowledge: Vec<&EntryView> = site
+            .section(Section::Viden)
+            .filter(|e| e.knowledge().is_some_and(|m| m.audiences.contains(k)))
+            .map(view_of)
+            .collect();
+        let dir = urls::audience_dir(k);
+        audience_links.push(TermView {
+            key: k.clone(),
+            label: l.clone(),
+            url: urls::link(bp, &dir),
+            count: items.len(),
+        });
+        let mut ctx = base_ctx(l, &dir);
+        ctx.insert(
+            "audience",
+            &FacetValue {
+                key: k.clone(),
+                label: l.clone(),
+                url: None,
+            },
+        );
+        ctx.insert("intro", &s(&format!("audience_{k}_intro")));
+        ctx.insert("items", &items);
+        ctx.insert("knowledge", &knowledge);
+        ctx.insert("forms_url", &urls::link(bp, &urls::violence_forms_dir()));
+        jobs.push(PageJob {
+            out: dir,
+            template: "audience.html",
+            ctx,
+            source: None,
+        });
+    }
+    let mut form_links = Vec::new();
+    for (k, l) in &c.violence_forms.0 {
+        let items = order_help(
+            partners
+                .iter()
+                .filter(|(e, _)| e.partner().is_some_and(|p| p.violence_forms.contains(k)))
+                .map(|(_, v)| *v)
+                .collect(),
+        );
+        let knowledge: Vec<&EntryView> = site
+            .section(Section::Viden)
+            .filter(|e| e.knowledge().is_some_and(|m| m.violence_forms.contains(k)))
+            .map(view_of)
+            .collect();
+        let dir = urls::violence_form_dir(k);
+        form_links.push(TermView {
+            key: k.clone(),
+            label: l.clone(),
+            url: urls::link(bp, &dir),
+            count: items.len(),
+        });
+        let mut ctx = base_ctx(l, &dir);
+        ctx.insert(
+            "audience",
+            &FacetValue {
+                key: k.clone(),
+                label: l.clone(),
+                url: None,
+            },
+        );
+        ctx.insert("intro", &s("violence_form_intro"));
+        ctx.insert("items", &items);
+        ctx.insert("knowledge", &knowledge);
+        ctx.insert("forms_url", &urls::link(bp, &urls::violence_forms_dir()));
+        jobs.push(PageJob {
+            out: dir,
+            template: "audience.html",
+            ctx,
+            source: None,
+        });
+    }
+    {
+        let dir = urls::violence_forms_dir();
+        let mut ctx = base_ctx(&s("violence_forms_title"), &dir);
+        ctx.insert("terms", &form_links);
+        ctx.insert("intro", &s("violence_forms_intro"));
+        jobs.push(PageJob {
+            out: dir,
+            template: "taxonomy_list.html",
+            ctx,
+            source: None,
+        });
+        let dir = urls::help_dir();
+        let mut ctx = base_ctx(&s("help_title"), &dir);
+        ctx.insert("audiences", &audience_links);
+        ctx.insert("forms", &form_links);
+        jobs.push(PageJob {
+            out: dir,
+            template: "help.html",
+            ctx,
+            source: None,
+        });
+    }
+
+    // Home, search, 404.
+    {
+        let mut ctx = base_ctx(&c.title, "");
+        ctx.insert("audiences", &audience_links);
+        ctx.insert("description", &c.description);
+        let counts: BTreeMap<&str, usize> = Section::ALL
+            .iter()
+            .map(|s| (s.dir(), site.section(*s).count()))
+            .collect();
+        ctx.insert("counts", &counts);
+        jobs.push(PageJob {
+            out: String::new(),
+            template: "index.html",
+            ctx,
+            source: None,
+        });
+        let dir = urls::search_dir();
+        let mut ctx = base_ctx(&s("search_title"), &dir);
+        ctx.insert("audiences", &audience_links);
+        let browse = vec![
+            Link {
+                label: s("nav_help"),
+                url: urls::link(bp, &urls::help_dir()),
+            },
+            Link {
+                label: s("section_praksis"),
+                url: urls::link(bp, &urls::section_dir(Section::Praksis)),
+            },
+            Link {
+                label: s("section_partnere"),
+                url: urls::link(bp, &urls::section_dir(Section::Partnere)),
+            },
+            Link {
+                label: s("section_viden"),
+                url: urls::link(bp, &urls::section_dir(Section::Viden)),
+            },
+            Link {
+                label: s("browse_focus_areas"),
+                url: urls::link(bp, &urls::focus_areas_dir()),
+            },
+            Link {
+                label: s("browse_municipalities"),
+                url: urls::link(bp, &urls::municipalities_dir()),
+            },
+            Link {
+                label: s("browse_criteria"),
+                url: urls::link(bp, &urls::criteria_matrix_dir()),
+            },
+            Link {
+                label: s("violence_forms_title"),
+                url: urls::link(bp, &urls::violence_forms_dir()),
+            },
+        ];
+        ctx.insert("browse", &browse);
+        jobs.push(PageJob {
+            out: dir,
+            template: "search.html",
+            ctx,
+            source: None,
+        });
+        let mut ctx = base_ctx(&s("not_found_title"), "404.html");
+        ctx.insert("audiences", &audience_links);
+        jobs.push(PageJob {
+            out: "404.html".into(),
+            template: "404.html",
+            ctx,
+            source: None,
+        });
+    }
+
+    // Link check: every internal link must hit a page or a generated file.
+    let mut known: HashSet<String> = jobs.iter().map(|j| j.out.clone()).collect();
+    known.extend(opts.extra_paths.iter().cloned());
+    for p in site.section(Section::Plakater) {
+        if let Some(meta) = p.poster() {
+            for sz in &meta.sizes {
+                known.insert(urls::poster_pdf(&p.slug, sz.name()));
+            }
+        }
+    }
+    for (e, r) in site.entries.iter().zip(&rendered) {
+        for l in &r.links {
+            let ok = urls::dir_of_site_path(&l.target).is_some_and(|d| known.contains(&d));
+            if !ok {
+                diags.push(
+                    Diagnostic::error(
+                        "broken-link",
+                        &e.path,
+                        format!("linket `{}` peger på en side, der ikke findes", l.target),
+                    )
+                    .at(l.line, None)
+                    .hint(closest_page(&l.target, &known)),
+                );
+            }
+        }
+        if r.removed_unsafe {
+            diags.push(
+                Diagnostic::warning("unsafe-html", &e.path, "teksten indeholder HTML, der kan køre kode (script, onclick, javascript: …); det er fjernet")
+                    .at(e.body_line, None)
+                    .hint("skriv teksten i almindelig Markdown; indsat indhold fra Word kan have skjult kode med"),
+            );
+        }
+    }
+
+    // 3. Render pages in parallel; collect errors in job order (deterministic).
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let path = if job.out.is_empty() {
+                "index.html".to_string()
+            } else if job.out.ends_with('/') {
+                format!("{}index.html", job.out)
+            } else {
+                job.out.clone()
+            };
+            tera.render(job.template, &job.ctx)
+                .map(|html| OutputFile { path, bytes: html.into_bytes() })
+                .map_err(|e| {
+                    let (msg, line, _) = tera_error_detail(&e);
+                    let origin = theme
+                        .file(&format!("templates/{}", job.template))
+                        .map(|f| f.origin.clone())
+                        .unwrap_or_else(|| job.template.to_string());
+                    let page = job.source.clone().unwrap_or_else(|| format!("/{}", job.out));
+                    Diagnostic::error("template-render", origin, format!("kunne ikke bygge siden {page}: {msg}"))
+                        .at_line(line)
+                        .hint("tjek variablerne i skabelonen; se docs/themes.md for, hvad hver skabelon får")
+                })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len() + 4);
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    // sitemap.xml and robots.txt from the same page list.
+    let mut page_urls: Vec<String> = jobs
+        .iter()
+        .filter(|j| j.out != "404.html")
+        .map(|j| urls::absolute(&c.base_url, &j.out))
+        .collect();
+    page_urls.sort();
+    let mut ctx = tera::Context::new();
+    ctx.insert("urls", &page_urls);
+    ctx.insert("site", &sv);
+    ctx.insert("sitemap_url", &urls::absolute(&c.base_url, "sitemap.xml"));
+    for (tpl, out) in [("sitemap.xml", "sitemap.xml"), ("robots.txt", "robots.txt")] {
+        match tera.render(tpl, &ctx) {
+            Ok(s) => files.push(OutputFile {
+                path: out.into(),
+                bytes: s.into_bytes(),
+            }),
+            Err(e) => {
+                let (msg, line, _) = tera_error_detail(&e);
+                diags.push(
+                    Diagnostic::error("template-render", format!("templates/{tpl}"), msg)
+                        .at_line(line),
+                );
+            }
+        }
+    }
+    let bodies = rendered
+        .into_iter()
+        .map(|r| RenderedEntry {
+            html: r.html,
+            text: r.text,
+        })
+        .collect();
+    RenderOutput { files, bodies }
+}
+
+fn closest_page(target: &str, known: &HashSet<String>) -> String {
+    let want = urls::dir_of_site_path(target).unwrap_or_default();
+    let mut all: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+    all.sort();
+    match crate::diag::closest(&want, all) {
+        Some(k) => format!("mente du `/{k}`?"),
+        None => "skriv stien som /sektion/slug/, fx /partnere/dialog-mod-vold/".into(),
+    }
+}

@@ -1,0 +1,127 @@
+//! Load: walks `content/` and returns the Markdown files of each known section as
+//! `SourceFile`s (site-relative path + text). Unreadable, non-UTF-8 and misplaced files are
+//! diagnostics. No parsing happens here.
+
+use crate::diag::{display_path, Diagnostic, Diagnostics};
+use crate::entry::Section;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub section: Section,
+    /// Site-relative path, `/`-separated (`content/praksis/x.md`).
+    pub path: String,
+    pub stem: String,
+    pub text: String,
+}
+
+pub const CONTENT_DIR: &str = "content";
+
+/// Read every `content/<section>/*.md` under `root`, sorted by path.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error("no-content", CONTENT_DIR, "mappen content/ findes ikke")
+                .hint("opret content/ med undermapperne praksis, partnere, kvalitetsstandard, viden og plakater"),
+        );
+        return Vec::new();
+    }
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => paths.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => {
+                let p = e
+                    .path()
+                    .map(|p| rel(root, p))
+                    .unwrap_or_else(|| CONTENT_DIR.into());
+                diags.push(Diagnostic::error(
+                    "unreadable",
+                    p,
+                    format!("kan ikke læse: {e}"),
+                ));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        let relp = rel(root, &path);
+        let parts: Vec<&str> = relp.split('/').collect();
+        let name = parts.last().copied().unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        // content/<file> at the top level: data files such as synonymer.yaml belong there.
+        if parts.len() == 2 {
+            continue;
+        }
+        let Some(section) = Section::from_dir(parts[1]) else {
+            diags.push(
+                Diagnostic::warning(
+                    "unknown-section",
+                    &relp,
+                    format!(
+                        "mappen `{}` er ikke en kendt sektion og bliver ikke bygget",
+                        parts[1]
+                    ),
+                )
+                .hint("sektionerne er praksis, partnere, kvalitetsstandard, viden og plakater"),
+            );
+            continue;
+        };
+        if parts.len() > 3 {
+            diags.push(
+                Diagnostic::warning(
+                    "nested-file",
+                    &relp,
+                    "filer i undermapper af en sektion bliver ikke bygget",
+                )
+                .hint(format!("flyt filen direkte ind i content/{}/", parts[1])),
+            );
+            continue;
+        }
+        let Some(stem) = name.strip_suffix(".md") else {
+            diags.push(
+                Diagnostic::warning("not-markdown", &relp, "kun .md-filer bliver bygget")
+                    .hint("giv filen endelsen .md, eller flyt den ud af content/"),
+            );
+            continue;
+        };
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    "unreadable",
+                    &relp,
+                    format!("kan ikke læse filen: {e}"),
+                ));
+                continue;
+            }
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) => out.push(SourceFile {
+                section,
+                path: relp.clone(),
+                stem: stem.to_string(),
+                text,
+            }),
+            Err(e) => {
+                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+                let col = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+                diags.push(
+                    Diagnostic::error("not-utf8", &relp, "filen er ikke gemt som UTF-8")
+                        .at(line, Some(col))
+                        .hint("gem filen igen med tegnsættet UTF-8 (i mange programmer: \"Gem som\" → Kodning: UTF-8)"),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn rel(root: &Path, p: &Path) -> String {
+    display_path(p.strip_prefix(root).unwrap_or(p))
+}

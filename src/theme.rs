@@ -1,0 +1,174 @@
+//! Theme: the default theme is compiled into the binary; a site can override any single
+//! file by putting it at the same place under `themes/<name>/`. This module lists the
+//! theme's files, loads the UI strings, and gives the render stage a configured Tera.
+//!
+//! Three sub-trees with distinct readers: `templates/` (render.rs), `static/` (write),
+//! `print/` (print.rs). `strings/<lang>.yaml` holds every UI text.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use include_dir::{include_dir, Dir};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    /// Path inside the theme (`templates/base.html`).
+    pub path: String,
+    pub bytes: Vec<u8>,
+    /// Where it came from, for diagnostics (`themes/default/templates/base.html` or `(indbygget tema)/…`).
+    pub origin: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub files: BTreeMap<String, ThemeFile>,
+    pub strings: BTreeMap<String, String>,
+    /// Static assets: logical name (`style.css`) → hashed output name (`static/style.1a2b3c4d.css`).
+    pub assets: BTreeMap<String, String>,
+}
+
+impl Theme {
+    pub fn file(&self, path: &str) -> Option<&ThemeFile> {
+        self.files.get(path)
+    }
+    pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a ThemeFile> + 'a {
+        self.files
+            .values()
+            .filter(move |f| f.path.starts_with(prefix))
+    }
+    pub fn text(&self, path: &str) -> Option<&str> {
+        self.file(path)
+            .and_then(|f| std::str::from_utf8(&f.bytes).ok())
+    }
+}
+
+fn collect_embedded(dir: &Dir<'_>, out: &mut BTreeMap<String, ThemeFile>) {
+    for f in dir.files() {
+        let path = f.path().to_string_lossy().replace('\\', "/");
+        out.insert(
+            path.clone(),
+            ThemeFile {
+                origin: format!("(indbygget tema)/{path}"),
+                path,
+                bytes: f.contents().to_vec(),
+            },
+        );
+    }
+    for d in dir.dirs() {
+        collect_embedded(d, out);
+    }
+}
+
+/// Load the theme named in site.yaml: embedded default, then overrides from `root/themes/<name>/`.
+pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) -> Option<Theme> {
+    let mut files = BTreeMap::new();
+    collect_embedded(&DEFAULT_THEME, &mut files);
+    let dir = root.join("themes").join(name);
+    if dir.is_dir() {
+        for e in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if !e.file_type().is_file() {
+                continue;
+            }
+            let rel = crate::diag::display_path(e.path().strip_prefix(&dir).unwrap_or(e.path()));
+            if rel.starts_with('.') || rel.contains("/.") {
+                continue;
+            }
+            match std::fs::read(e.path()) {
+                Ok(bytes) => {
+                    files.insert(
+                        rel.clone(),
+                        ThemeFile {
+                            origin: format!("themes/{name}/{rel}"),
+                            path: rel,
+                            bytes,
+                        },
+                    );
+                }
+                Err(err) => diags.push(Diagnostic::error(
+                    "theme-unreadable",
+                    format!("themes/{name}/{rel}"),
+                    format!("kan ikke læse temafilen: {err}"),
+                )),
+            }
+        }
+    } else if name != "default" {
+        diags.push(
+            Diagnostic::error("theme-missing", "site.yaml", format!("temaet `{name}` findes ikke i themes/"))
+                .hint(format!("opret themes/{name}/ eller fjern `theme:` fra site.yaml for at bruge standardtemaet")),
+        );
+        return None;
+    }
+    let strings_path = format!("strings/{language}.yaml");
+    let strings = match files.get(&strings_path) {
+        Some(f) => match crate::frontmatter::parse_document::<BTreeMap<String, String>>(
+            &String::from_utf8_lossy(&f.bytes),
+        ) {
+            Ok(s) => s,
+            Err(p) => {
+                diags.push(
+                    Diagnostic::error("theme-strings", &f.origin, p.message)
+                        .at(p.line, p.column)
+                        .hint(p.hint),
+                );
+                return None;
+            }
+        },
+        None => {
+            diags.push(
+                Diagnostic::error("theme-strings", format!("themes/{name}/{strings_path}"), format!("temaet har ingen tekster for sproget `{language}`"))
+                    .hint("opret filen med alle tekster (kopiér strings/da.yaml fra standardtemaet og oversæt)"),
+            );
+            return None;
+        }
+    };
+    let mut assets = BTreeMap::new();
+    for f in files.values().filter(|f| f.path.starts_with("static/")) {
+        let logical = f.path.trim_start_matches("static/").to_string();
+        assets.insert(logical.clone(), hashed_name(&logical, &f.bytes));
+    }
+    Some(Theme {
+        files,
+        strings,
+        assets,
+    })
+}
+
+/// `static/style.css` with content → `static/style.<8 hex>.css`: safe to cache forever.
+pub fn hashed_name(logical: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    match logical.rsplit_once('.') {
+        Some((stem, ext)) => format!("static/{stem}.{hex}.{ext}"),
+        None => format!("static/{logical}.{hex}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_names_by_content() {
+        let a = hashed_name("style.css", b"body{}");
+        let b = hashed_name("style.css", b"body{color:red}");
+        assert!(a.starts_with("static/style.") && a.ends_with(".css"));
+        assert_ne!(a, b);
+        assert_eq!(a, hashed_name("style.css", b"body{}"));
+    }
+
+    #[test]
+    fn embedded_default_theme_has_templates_and_strings() {
+        let mut d = Diagnostics::new();
+        let t = load(Path::new("/nonexistent"), "default", "da", &mut d).expect("theme");
+        assert!(t.file("templates/base.html").is_some());
+        assert!(t.strings.contains_key("quick_exit"));
+        assert!(t.assets.contains_key("style.css"));
+    }
+}
