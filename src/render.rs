@@ -70,37 +70,21 @@ pub fn build_tera(theme: &Theme, diags: &mut Diagnostics) -> Option<tera::Tera> 
         };
         templates.push((name, text, f.origin.clone()));
     }
-    // Parse one by one first, so each syntax error names its own file and line.
-    let mut ok = true;
-    for (name, text, origin) in &templates {
-        let mut probe = tera::Tera::default();
-        if let Err(e) = probe.add_raw_template(name, text) {
-            let (msg, line, col) = tera_error_detail(&e);
-            let mut d =
-                Diagnostic::error("template-syntax", origin, format!("skabelonfejl: {msg}"))
-                    .hint("ret syntaksen i skabelonen (Tera-syntaks: {{ … }} og {% … %})");
-            if let Some(l) = line {
-                d = d.at(l, col);
-            }
-            diags.push(d);
-            ok = false;
+    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str()))) {
+        let (msg, line, col) = tera_error_detail(&e);
+        // Tera names the failing template as `Failed to parse 'name'`.
+        let origin = msg
+            .split("'")
+            .nth(1)
+            .and_then(|name| templates.iter().find(|(n, _, _)| n == name))
+            .map(|(_, _, o)| o.clone())
+            .unwrap_or_else(|| "templates".to_string());
+        let mut d = Diagnostic::error("template-syntax", origin, format!("skabelonfejl: {msg}"))
+            .hint("ret syntaksen i skabelonen (Tera-syntaks: {{ … }} og {% … %})");
+        if let Some(l) = line {
+            d = d.at(l, col);
         }
-    }
-    if !ok {
-        return None;
-    }
-    if let Err(e) =
-        tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())))
-    {
-        let (msg, line, _) = tera_error_detail(&e);
-        diags.push(
-            Diagnostic::error(
-                "template-syntax",
-                "themes/default/templates",
-                format!("skabelonfejl: {msg}"),
-            )
-            .at_line(line),
-        );
+        diags.push(d);
         return None;
     }
     Some(tera)
