@@ -114,23 +114,61 @@ fn next_line(s: &str) -> (&str, usize) {
 }
 
 fn to_problem(e: &yaml_serde::Error, first_line: usize) -> YamlProblem {
-    let (line, column) = match e.location() {
-        Some(loc) => (first_line + loc.line() - 1, Some(loc.column())),
-        None => (first_line, None),
-    };
     let raw = e.to_string();
-    // yaml_serde appends " at line X column Y" with positions relative to the YAML block;
-    // we print our own file-relative position, so drop it.
-    let message = match raw.find(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw,
+    // yaml_serde writes positions relative to the YAML block ("at line 4 column 1"); we
+    // print file positions ourselves, so drop them from the text. When the parser says
+    // "…, while scanning a quoted scalar at line 2 column 10", the second position is where
+    // the editor must look (the opening quote), not where the parser gave up.
+    let positions = yaml_positions(&raw);
+    let (line, column) = match (positions.last(), e.location()) {
+        (Some(&(l, c)), _) if raw.contains("while ") => (first_line + l - 1, Some(c)),
+        (_, Some(loc)) => (first_line + loc.line() - 1, Some(loc.column())),
+        (Some(&(l, c)), None) => (first_line + l - 1, Some(c)),
+        (None, None) => (first_line, None),
+    };
+    let mut message = raw.clone();
+    while let Some(i) = message.find(" at line ") {
+        let rest = &message[i + " at line ".len()..];
+        let end = rest
+            .find(" column ")
+            .map(|j| {
+                let after = &rest[j + " column ".len()..];
+                j + " column ".len() + after.chars().take_while(|c| c.is_ascii_digit()).count()
+            })
+            .unwrap_or(0);
+        message = format!("{}{}", &message[..i], &rest[end..]);
+    }
+    let hint = if raw.contains("quoted scalar") {
+        "et anførselstegn bliver ikke lukket: sæt \" i slutningen af teksten"
+    } else {
+        "tjek indrykning, kolon efter hvert feltnavn og anførselstegn om tekst, der indeholder `:` eller `#`"
     };
     YamlProblem {
         line,
         column,
         message: format!("ugyldig YAML: {message}"),
-        hint: "tjek indrykning, kolon efter hvert feltnavn og anførselstegn om tekst, der indeholder `:` eller `#`".into(),
+        hint: hint.into(),
     }
+}
+
+/// Every "line L column C" pair in a YAML error message.
+fn yaml_positions(msg: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut rest = msg;
+    while let Some(i) = rest.find("line ") {
+        rest = &rest[i + 5..];
+        let l: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if let Some(j) = rest.find("column ") {
+            let c: String = rest[j + 7..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            if let (Ok(l), Ok(c)) = (l.parse(), c.parse()) {
+                out.push((l, c));
+            }
+        }
+    }
+    out
 }
 
 fn parse_mapping(
@@ -306,6 +344,14 @@ mod tests {
         let err = parse(text).unwrap_err();
         assert!(err.message.starts_with("ugyldig YAML"), "{err:?}");
         assert!((4..=5).contains(&err.line), "line {}", err.line);
+    }
+
+    #[test]
+    fn unclosed_quote_points_at_the_opening_quote() {
+        let err = parse("---\ntitle: \"A\"\nsummary: \"B\nfocus_area: 1\n---\n").unwrap_err();
+        assert_eq!((err.line, err.column), (3, Some(10)));
+        assert!(!err.message.contains("at line"), "{}", err.message);
+        assert!(err.hint.contains("anførselstegn"));
     }
 
     #[test]

@@ -111,6 +111,7 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
     }
     let theme = theme::load(&opts.root, &config.theme, &config.language, diags);
     let files = source::load(&opts.root, diags);
+    source::check_duplicate_slugs(&files, diags);
     let results: Vec<(Option<entry::Entry>, Diagnostics)> = files
         .par_iter()
         .map(|f| {
@@ -120,15 +121,20 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
         })
         .collect();
     let mut entries = Vec::with_capacity(results.len());
-    for (e, d) in results {
+    // Files that exist but failed validation: references to them are not reported as
+    // missing, so the editor sees every real problem in one pass without false alarms.
+    let mut invalid = std::collections::HashSet::new();
+    for ((e, d), f) in results.into_iter().zip(&files) {
         diags.extend(d);
-        entries.extend(e);
+        match e {
+            Some(e) => entries.push(e),
+            None => {
+                invalid.insert((f.section, slug::slugify(&f.stem)));
+            }
+        }
     }
-    if diags.has_errors() {
-        return None;
-    }
+    let site = model::build(config, entries, opts.drafts, &invalid, diags);
     let theme = theme?;
-    let site = model::build(config, entries, opts.drafts, diags);
     if diags.has_errors() {
         return None;
     }

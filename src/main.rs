@@ -106,12 +106,16 @@ fn main() -> ExitCode {
             match vejviser::build(&opts) {
                 Ok(r) => {
                     eprint!("{}", r.diagnostics.render_report());
+                    let t = &r.timings;
                     eprintln!(
-                        "Bygget {} sider ({} filer) i {} på {} ms",
+                        "Bygget {} sider ({} filer) i {} på {} ms (indlæs {} ms, byg {} ms, skriv {} ms)",
                         r.pages,
                         r.files,
                         opts.out_dir().display(),
-                        (r.timings.load + r.timings.render + r.timings.write).as_millis()
+                        (t.load + t.render + t.write).as_millis(),
+                        t.load.as_millis(),
+                        t.render.as_millis(),
+                        t.write.as_millis()
                     );
                     ExitCode::SUCCESS
                 }

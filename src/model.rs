@@ -5,7 +5,7 @@
 use crate::config::Config;
 use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::entry::{Entry, Section};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug)]
 pub struct Site {
@@ -34,10 +34,13 @@ impl Site {
 }
 
 /// Build the site model. Drafts are dropped unless `include_drafts`.
+/// `invalid` names entries whose files exist but failed validation; references to them are
+/// not reported again.
 pub fn build(
     config: Config,
     mut entries: Vec<Entry>,
     include_drafts: bool,
+    invalid: &HashSet<(Section, String)>,
     diags: &mut Diagnostics,
 ) -> Site {
     if !include_drafts {
@@ -66,11 +69,14 @@ pub fn build(
         entries,
         index,
     };
-    check_references(&site, diags);
+    check_references(&site, invalid, diags);
     site
 }
 
-fn check_references(site: &Site, diags: &mut Diagnostics) {
+fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &mut Diagnostics) {
+    let exists = |s: Section, slug: &str| {
+        site.get(s, slug).is_some() || invalid.contains(&(s, slug.to_string()))
+    };
     let partner_slugs: Vec<&str> = site
         .section(Section::Partnere)
         .map(|e| e.slug.as_str())
@@ -79,7 +85,7 @@ fn check_references(site: &Site, diags: &mut Diagnostics) {
     for e in &site.entries {
         if let Some(p) = e.practice() {
             for slug in &p.partners {
-                if site.get(Section::Partnere, slug).is_none() {
+                if !exists(Section::Partnere, slug) {
                     diags.push(missing_ref(
                         e,
                         "partners",
@@ -111,7 +117,13 @@ fn check_references(site: &Site, diags: &mut Diagnostics) {
         }
         if let Some(k) = e.knowledge() {
             for r in &k.related {
-                if site.get_ref(r).is_none() {
+                if site.get_ref(r).is_none()
+                    && !r.split_once('/').is_some_and(|(sec, sl)| {
+                        Section::from_dir(sec).is_some_and(|sec| {
+                            invalid.contains(&(sec, sl.trim_end_matches('/').to_string()))
+                        })
+                    })
+                {
                     let all: Vec<String> = site
                         .entries
                         .iter()
@@ -135,7 +147,7 @@ fn check_references(site: &Site, diags: &mut Diagnostics) {
         }
         if let Some(p) = e.poster() {
             for c in &p.contacts {
-                if c != MUNICIPALITY_CONTACT && site.get(Section::Partnere, c).is_none() {
+                if c != MUNICIPALITY_CONTACT && !exists(Section::Partnere, c) {
                     diags.push(missing_ref(
                         e,
                         "contacts",
@@ -158,7 +170,7 @@ fn check_references(site: &Site, diags: &mut Diagnostics) {
             );
         }
     }
-    if site.entries.is_empty() {
+    if site.entries.is_empty() && invalid.is_empty() {
         diags.push(
             Diagnostic::error("no-entries", "content", "der er ingen sider at bygge")
                 .hint("læg mindst én .md-fil i content/praksis, content/partnere, content/viden, content/kvalitetsstandard eller content/plakater"),

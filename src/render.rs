@@ -53,7 +53,10 @@ struct PageJob {
 
 pub fn build_tera(theme: &Theme, diags: &mut Diagnostics) -> Option<tera::Tera> {
     let mut tera = tera::Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.autoescape_on(vec![".html"]);
+    // Tera's default also escapes `/`, which turns every URL into `&#x2F;` soup: valid, but
+    // heavier pages and unreadable source. Escaping & < > " ' is what HTML needs.
+    tera.set_escape_fn(escape_html);
     let mut templates = Vec::new();
     for f in theme.under("templates/") {
         let name = f.path.trim_start_matches("templates/").to_string();
@@ -70,7 +73,9 @@ pub fn build_tera(theme: &Theme, diags: &mut Diagnostics) -> Option<tera::Tera> 
         };
         templates.push((name, text, f.origin.clone()));
     }
-    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str()))) {
+    if let Err(e) =
+        tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())))
+    {
         let (msg, line, col) = tera_error_detail(&e);
         // Tera names the failing template as `Failed to parse 'name'`.
         let origin = msg
@@ -88,6 +93,21 @@ pub fn build_tera(theme: &Theme, diags: &mut Diagnostics) -> Option<tera::Tera> 
         return None;
     }
     Some(tera)
+}
+
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The full message chain of a Tera error, and a line/column if it names one (` --> 3:5`).
@@ -151,14 +171,14 @@ pub fn render(
         .iter()
         .map(|e| entry_view(site, strings, e))
         .collect();
-    let view_of = |e: &Entry| -> &EntryView {
-        let i = site
-            .entries
-            .iter()
-            .position(|x| std::ptr::eq(x, e))
-            .expect("entry of site");
-        &views[i]
-    };
+    let idx_of: std::collections::HashMap<(Section, &str), usize> = site
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| ((e.section, e.slug.as_str()), i))
+        .collect();
+    // Entries are unique by (section, slug) once the model is built.
+    let view_of = |e: &Entry| -> &EntryView { &views[idx_of[&(e.section, e.slug.as_str())]] };
     let sv: SiteView = site_view(site, strings);
     let asset_urls: BTreeMap<String, String> = theme
         .assets
@@ -179,12 +199,6 @@ pub fn render(
         ctx
     };
     let s = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
-    let idx_of: BTreeMap<(Section, &str), usize> = site
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| ((e.section, e.slug.as_str()), i))
-        .collect();
 
     // Entry pages.
     for (i, e) in site.entries.iter().enumerate() {

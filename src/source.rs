@@ -125,3 +125,20 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
 fn rel(root: &Path, p: &Path) -> String {
     display_path(p.strip_prefix(root).unwrap_or(p))
 }
+
+/// Two files in a section whose names fold to the same slug (`Danner.md` and `danner.md`,
+/// `mødrehjælpen.md` and `moedrehjaelpen.md`) would get the same address.
+pub fn check_duplicate_slugs(files: &[SourceFile], diags: &mut Diagnostics) {
+    let mut seen: std::collections::HashMap<(Section, String), &str> =
+        std::collections::HashMap::new();
+    for f in files {
+        let slug = crate::slug::slugify(&f.stem);
+        if let Some(first) = seen.insert((f.section, slug.clone()), &f.path) {
+            diags.push(
+                Diagnostic::error("duplicate-slug", &f.path, format!("får samme adresse (slug `{slug}`) som {first}"))
+                    .at(1, None)
+                    .hint("to sider i samme sektion kan ikke have samme slug: slet eller omdøb den ene fil"),
+            );
+        }
+    }
+}

@@ -1,0 +1,71 @@
+use std::path::{Path, PathBuf};
+use vejviser::{BuildFailure, BuildOptions};
+
+pub const TODAY: &str = "2026-06-01";
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A temp copy of the minimal fixture with `tests/fixtures/invalid/<case>` laid over it.
+pub fn site_with(case: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("minimal"), dir.path());
+    if let Some(c) = case {
+        copy_dir(&fixtures().join("invalid").join(c), dir.path());
+    }
+    dir
+}
+
+pub fn options(root: &Path) -> BuildOptions {
+    let mut o = BuildOptions::new(root);
+    o.today = vejviser::date::Date::parse(TODAY);
+    o
+}
+
+/// Build and return the error report, panicking if the build unexpectedly succeeded.
+pub fn build_errors(case: &str) -> String {
+    let dir = site_with(Some(case));
+    match vejviser::build(&options(dir.path())) {
+        Ok(_) => panic!("case {case}: build succeeded but should have failed"),
+        Err(BuildFailure::Content(d)) => d.render_report(),
+        Err(BuildFailure::Internal(m, d)) => {
+            panic!("case {case}: internal failure {m}\n{}", d.render_report())
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, sorted.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}

@@ -1,0 +1,159 @@
+//! One fixture folder per bad input (tests/fixtures/invalid/<case>, laid over the minimal
+//! site); each test asserts the exact diagnostic: file, line, message.
+
+use crate::helpers::build_errors;
+
+fn assert_has(report: &str, expected: &str) {
+    assert!(
+        report.contains(expected),
+        "expected\n  {expected}\nin report:\n{report}"
+    );
+}
+
+#[test]
+fn invalid_yaml_points_at_the_file_line() {
+    let r = build_errors("invalid-yaml");
+    // The unclosed quote opens on line 3, column 10; the parser only notices at the end.
+    assert_has(&r, "content/praksis/temadage.md:3:10: fejl: ugyldig YAML: found unexpected end of stream, while scanning a quoted scalar\n  = hjælp: et anførselstegn bliver ikke lukket");
+}
+
+#[test]
+fn missing_front_matter() {
+    let r = build_errors("missing-front-matter");
+    assert_has(&r, "content/praksis/temadage.md:1:1: fejl: filen mangler front matter\n  = hjælp: begynd filen med en linje `---`");
+}
+
+#[test]
+fn missing_required_field() {
+    let r = build_errors("missing-field");
+    assert_has(&r, "content/praksis/temadage.md:1: fejl: feltet `summary` mangler\n  = hjælp: tilføj `summary: \"…\"` i front matter");
+}
+
+#[test]
+fn unknown_key_with_did_you_mean() {
+    let r = build_errors("unknown-key");
+    assert_has(&r, "content/praksis/temadage.md:10: fejl: ukendt felt `municipalites`\n  = hjælp: mente du `municipalities`?");
+}
+
+#[test]
+fn wrong_type() {
+    let r = build_errors("wrong-type");
+    assert_has(
+        &r,
+        "content/praksis/temadage.md:9: fejl: `evaluated` skal være true eller false",
+    );
+}
+
+#[test]
+fn unknown_taxonomy_values_are_all_reported() {
+    let r = build_errors("unknown-taxonomy");
+    assert_has(
+        &r,
+        "content/praksis/temadage.md:8: fejl: criteria: 7 er ikke et kvalitetskriterium (1, 2, 3)",
+    );
+    assert_has(&r, "content/praksis/temadage.md:9: fejl: `target_groups`: `medarbejder` er ikke en kendt værdi\n  = hjælp: mente du `medarbejdere`?");
+}
+
+#[test]
+fn unknown_partner_slug() {
+    let r = build_errors("unknown-partner");
+    assert_has(&r, "content/praksis/temadage.md:10: fejl: partners: partneren `hjaelpelinje` findes ikke\n  = hjælp: mente du `hjaelpelinjen`?");
+}
+
+#[test]
+fn duplicate_slug() {
+    let r = build_errors("duplicate-slug");
+    assert_has(
+        &r,
+        "fejl: får samme adresse (slug `hjaelpelinjen`) som content/partnere/",
+    );
+    assert_has(&r, "content/partnere/Hjaelpelinjen.md:1: fejl: filnavnet `Hjaelpelinjen.md` er ikke en gyldig slug\n  = hjælp: omdøb filen til `hjaelpelinjen.md`");
+}
+
+#[test]
+fn broken_internal_link_has_its_line() {
+    let r = build_errors("broken-link");
+    assert_has(&r, "content/viden/voldsformer.md:10: fejl: linket `/praksis/temadag/` peger på en side, der ikke findes\n  = hjælp: mente du `/praksis/temadage/`?");
+    assert!(!r.contains("/partnere/hjaelpelinjen/` peger"), "{r}");
+}
+
+#[test]
+fn non_utf8_file() {
+    let r = build_errors("non-utf8");
+    assert_has(
+        &r,
+        "content/viden/latin.md:8:2: fejl: filen er ikke gemt som UTF-8",
+    );
+}
+
+#[test]
+fn empty_file() {
+    let r = build_errors("empty-file");
+    assert_has(&r, "content/viden/tom.md:1: fejl: filen er tom");
+}
+
+#[test]
+fn template_syntax_error_names_template_and_line() {
+    let r = build_errors("template-syntax");
+    assert_has(&r, "themes/default/templates/practice.html:5:");
+    assert_has(&r, "fejl: skabelonfejl:");
+}
+
+#[test]
+fn confidential_address_is_refused() {
+    let r = build_errors("confidential-address");
+    assert_has(&r, "content/partnere/ubekraeftet.md:10: fejl: adressen er hemmelig (address_confidential: true), men der står alligevel en adresse");
+}
+
+#[test]
+fn yaml_lines_count_leading_blank_lines() {
+    let r = build_errors("leading-blank-lines");
+    assert_has(
+        &r,
+        "content/praksis/temadage.md:12: fejl: `weight` skal være et heltal",
+    );
+}
+
+#[test]
+fn all_problems_are_reported_together_sorted_with_a_count() {
+    let dir = crate::helpers::site_with(Some("unknown-partner"));
+    crate::helpers::copy_dir(
+        &crate::helpers::fixtures().join("invalid/broken-link"),
+        dir.path(),
+    );
+    crate::helpers::copy_dir(
+        &crate::helpers::fixtures().join("invalid/empty-file"),
+        dir.path(),
+    );
+    let r = match vejviser::build(&crate::helpers::options(dir.path())) {
+        Err(vejviser::BuildFailure::Content(d)) => d.render_report(),
+        _ => panic!("should fail"),
+    };
+    // Validation errors (empty file) and model errors (unknown partner) in one report;
+    // link errors come from a later stage, which does not run on half-valid data.
+    let a = r.find("content/praksis/temadage.md").expect(&r);
+    let b = r.find("content/viden/tom.md").expect(&r);
+    assert!(a < b, "sorted by path:\n{r}");
+    assert!(r.trim_end().ends_with("2 fejl og 1 advarsel"), "{r}");
+}
+
+#[test]
+fn unsafe_html_never_reaches_the_output() {
+    let dir = crate::helpers::site_with(Some("unsafe-html"));
+    let mut o = crate::helpers::options(dir.path());
+    o.out = dir.path().join("out");
+    let report = vejviser::build(&o).expect("builds with a warning");
+    let text = report.diagnostics.render_report();
+    assert!(
+        text.contains(
+            "content/viden/voldsformer.md:7: advarsel: teksten indeholder HTML, der kan køre kode"
+        ),
+        "{text}"
+    );
+    let html = std::fs::read_to_string(o.out.join("viden/voldsformer/index.html")).unwrap();
+    assert!(html.contains("Klik her"));
+    let body = &html[html.find("<main").unwrap()..];
+    assert!(!body.contains("onclick"), "{body}");
+    assert!(!body.contains("alert"), "{body}");
+    assert!(!body.contains("javascript:"), "{body}");
+}

@@ -1,0 +1,201 @@
+//! Good sites: what gets built, determinism, and output safety.
+
+use crate::helpers::{options, site_with, tree};
+
+#[test]
+fn minimal_site_builds_every_page_kind() {
+    let dir = site_with(None);
+    let mut o = options(dir.path());
+    o.out = dir.path().join("public");
+    let report = vejviser::build(&o).expect("minimal site builds");
+    for page in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "praksis/index.html",
+        "praksis/temadage/index.html",
+        "partnere/hjaelpelinjen/index.html",
+        "viden/voldsformer/index.html",
+        "kvalitetsstandard/om/index.html",
+        "plakater/udsat/index.html",
+        "praksis/fokusomraade/1/index.html",
+        "praksis/kommune/koege/index.html",
+        "praksis/kommune/stevns/index.html",
+        "praksis/kriterium/3/index.html",
+        "praksis/kriterium/index.html",
+        "praksis/maalgruppe/medarbejdere/index.html",
+        "hjaelp/index.html",
+        "hjaelp/udsat/index.html",
+        "hjaelp/voldsform/psykisk/index.html",
+        "soeg/index.html",
+    ] {
+        assert!(o.out.join(page).is_file(), "missing {page}");
+    }
+    // No page for a taxonomy value nothing uses.
+    assert!(!o.out.join("praksis/kriterium/2/index.html").exists());
+    assert!(report.pages > 20);
+    // The unverified partner is reported as a warning naming the entry.
+    let warnings = report.diagnostics.render_report();
+    assert!(
+        warnings.contains(
+            "content/partnere/ubekraeftet.md:9: advarsel: kontaktoplysningerne er ikke bekræftet"
+        ),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn pages_link_with_base_path_and_mark_unverified_contacts() {
+    let dir = site_with(None);
+    let mut o = options(dir.path());
+    o.out = dir.path().join("public");
+    vejviser::build(&o).unwrap();
+    let practice = std::fs::read_to_string(o.out.join("praksis/temadage/index.html")).unwrap();
+    assert!(
+        practice.contains("href=\"/vold/partnere/hjaelpelinjen/\""),
+        "body link gets base path"
+    );
+    assert!(
+        practice.contains("Koordineret indsats"),
+        "criteria labels are generated from `criteria`"
+    );
+    let help = std::fs::read_to_string(o.out.join("hjaelp/udsat/index.html")).unwrap();
+    assert!(help.contains("href=\"tel:70000001\""), "tap-to-call link");
+    assert!(help.contains("Ubekræftet Center"));
+    let unverified_at = help.find("Ubekræftet Center").unwrap();
+    assert!(
+        help[unverified_at..].contains("ikke bekræftet"),
+        "unverified contact is visibly marked"
+    );
+    let sitemap = std::fs::read_to_string(o.out.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://example.org/vold/praksis/temadage/</loc>"),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn static_files_get_content_hashed_names() {
+    let dir = site_with(None);
+    let mut o = options(dir.path());
+    o.out = dir.path().join("public");
+    vejviser::build(&o).unwrap();
+    let names: Vec<String> = std::fs::read_dir(o.out.join("static"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    let css = names
+        .iter()
+        .find(|n| n.starts_with("style.") && n.ends_with(".css"))
+        .expect("hashed css");
+    assert_eq!(css.len(), "style.12345678.css".len(), "{css}");
+    let home = std::fs::read_to_string(o.out.join("index.html")).unwrap();
+    assert!(
+        home.contains(&format!("/vold/static/{css}")),
+        "pages link the hashed name"
+    );
+}
+
+#[test]
+fn building_twice_gives_identical_bytes() {
+    let dir = site_with(None);
+    let mut a = options(dir.path());
+    a.out = dir.path().join("a");
+    let mut b = options(dir.path());
+    b.out = dir.path().join("b");
+    vejviser::build(&a).unwrap();
+    vejviser::build(&b).unwrap();
+    let (ta, tb) = (tree(&a.out), tree(&b.out));
+    assert!(ta.len() > 20);
+    assert_eq!(ta.len(), tb.len());
+    for ((pa, ba), (pb, bb)) in ta.iter().zip(tb.iter()) {
+        assert_eq!(pa, pb);
+        assert!(ba == bb, "{pa} differs between builds");
+    }
+}
+
+#[test]
+fn failed_build_keeps_previous_output_and_success_removes_stale_files() {
+    let dir = site_with(None);
+    let mut o = options(dir.path());
+    o.out = dir.path().join("public");
+    vejviser::build(&o).unwrap();
+    let before = tree(&o.out);
+    // Break the site: the previous output must stay exactly as it was.
+    std::fs::write(dir.path().join("content/viden/tom.md"), "").unwrap();
+    assert!(vejviser::build(&o).is_err());
+    assert_eq!(tree(&o.out), before, "a failed build changed public/");
+    // Fix it and remove a page: the stale page must disappear.
+    std::fs::remove_file(dir.path().join("content/viden/tom.md")).unwrap();
+    std::fs::remove_file(dir.path().join("content/kvalitetsstandard/om.md")).unwrap();
+    vejviser::build(&o).unwrap();
+    assert!(!o.out.join("kvalitetsstandard/om/index.html").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging dirs left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn site_without_themes_folder_uses_embedded_theme_and_single_files_override() {
+    let dir = site_with(None);
+    assert!(!dir.path().join("themes").exists());
+    let mut o = options(dir.path());
+    o.out = dir.path().join("public");
+    vejviser::build(&o).unwrap();
+    let tpl = dir.path().join("themes/default/templates/404.html");
+    std::fs::create_dir_all(tpl.parent().unwrap()).unwrap();
+    std::fs::write(
+        &tpl,
+        "{% extends \"base.html\" %}{% block content %}<h1>Egen 404</h1>{% endblock content %}",
+    )
+    .unwrap();
+    vejviser::build(&o).unwrap();
+    let page = std::fs::read_to_string(o.out.join("404.html")).unwrap();
+    assert!(page.contains("<h1>Egen 404</h1>"));
+    let home = std::fs::read_to_string(o.out.join("index.html")).unwrap();
+    assert!(
+        home.contains("Forlad siden"),
+        "other templates still come from the embedded theme"
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let dir = site_with(None);
+    let p = dir.path().join("content/viden/kladde.md");
+    std::fs::write(&p, "---\ntitle: \"Kladde\"\nsummary: \"x\"\nsource:\n  document: \"t\"\ndraft: true\n---\n\nTekst.\n").unwrap();
+    let mut o = options(dir.path());
+    o.out = dir.path().join("public");
+    vejviser::build(&o).unwrap();
+    assert!(!o.out.join("viden/kladde/index.html").exists());
+    o.drafts = true;
+    vejviser::build(&o).unwrap();
+    assert!(o.out.join("viden/kladde/index.html").exists());
+}
+
+#[test]
+fn diagnostics_report_snapshot() {
+    let dir = site_with(Some("unknown-taxonomy"));
+    crate::helpers::copy_dir(
+        &crate::helpers::fixtures().join("invalid/unknown-key"),
+        dir.path(),
+    );
+    crate::helpers::copy_dir(
+        &crate::helpers::fixtures().join("invalid/empty-file"),
+        dir.path(),
+    );
+    let r = match vejviser::build(&options(dir.path())) {
+        Err(vejviser::BuildFailure::Content(d)) => d.render_report(),
+        _ => panic!("should fail"),
+    };
+    insta::assert_snapshot!(r);
+}
