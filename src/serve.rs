@@ -9,6 +9,7 @@ use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 pub const RELOAD_PATH: &str = "/__vejviser/version";
+pub const RELOAD_SCRIPT_PATH: &str = "/__vejviser/livereload.js";
 
 /// Run the preview server until the process is stopped.
 pub fn serve(
@@ -23,6 +24,13 @@ pub fn serve(
     let server = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| format!("kan ikke lytte på 127.0.0.1:{port}: {e}"))?;
     let version = Arc::new(AtomicU64::new(0));
+    // The reload script lives in the theme (serve/livereload.js), never in Rust strings.
+    let script = {
+        let mut d = crate::diag::Diagnostics::new();
+        crate::theme::load(&opts.root, "default", "da", &mut d)
+            .and_then(|t| t.file("serve/livereload.js").map(|f| f.bytes.clone()))
+            .unwrap_or_default()
+    };
     let report = Arc::new(report);
     rebuild(&opts, &version, &*report);
     report(&format!(
@@ -72,7 +80,7 @@ pub fn serve(
         });
     }
     for req in server.incoming_requests() {
-        let _ = respond(req, &out, &version);
+        let _ = respond(req, &out, &version, &script);
     }
     let _ = watcher;
     Ok(())
@@ -142,8 +150,12 @@ pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     Some(p)
 }
 
-fn respond(req: tiny_http::Request, root: &Path, version: &AtomicU64) -> std::io::Result<()> {
+fn respond(req: tiny_http::Request, root: &Path, version: &AtomicU64, script: &[u8]) -> std::io::Result<()> {
     let url = req.url().to_string();
+    if url.starts_with(RELOAD_SCRIPT_PATH) {
+        let ct = tiny_http::Header::from_bytes("Content-Type", "text/javascript; charset=utf-8").expect("static header");
+        return req.respond(tiny_http::Response::from_data(script.to_vec()).with_header(ct));
+    }
     if url.starts_with(RELOAD_PATH) {
         let body = version.load(Ordering::SeqCst).to_string();
         let h = tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("static header");
