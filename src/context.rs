@@ -393,3 +393,32 @@ pub fn site_view(site: &Site, strings: &std::collections::BTreeMap<String, Strin
             .collect(),
     }
 }
+
+/// The little a list needs to show an entry as a card. List pages at 10,000 entries hold
+/// tens of thousands of items, so they get this instead of the full `EntryView`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView {
+    pub section: Section,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub url: String,
+    pub focus_area: Option<FacetValue>,
+    pub example: Option<u32>,
+    pub municipalities: Vec<FacetValue>,
+    pub evaluated: Option<bool>,
+}
+
+pub fn card_view(v: &EntryView) -> CardView {
+    CardView {
+        section: v.section,
+        slug: v.slug.clone(),
+        title: v.title.clone(),
+        summary: v.summary.clone(),
+        url: v.url.clone(),
+        focus_area: v.focus_area.clone(),
+        example: v.example,
+        municipalities: v.municipalities.clone(),
+        evaluated: v.evaluated,
+    }
+}

@@ -39,6 +39,7 @@ pub fn render(body: &str, first_line: usize, base_path: &str) -> Rendered {
     let mut links = Vec::new();
     let mut text = String::with_capacity(body.len());
     let mut has_raw_html = false;
+    let mut unsafe_url = false;
     let mut heading_text: Option<String> = None;
     let mut events = Vec::new();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -60,6 +61,11 @@ pub fn render(body: &str, first_line: usize, base_path: &str) -> Rendered {
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
             ) => text.push('\n'),
             Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !is_safe_url(dest_url) =>
+            {
+                unsafe_url = true
+            }
             _ => {}
         }
         if let Event::Start(Tag::Heading { .. }) = &event {
@@ -121,10 +127,15 @@ pub fn render(body: &str, first_line: usize, base_path: &str) -> Rendered {
     }
     let mut raw = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, out_events.into_iter());
-    let html = sanitize(&raw);
-    // Only raw HTML can carry unsafe markup; Markdown-generated HTML is safe by construction
-    // except for `javascript:` links, which ammonia also strips.
-    let removed_unsafe = (has_raw_html || raw.contains("javascript:")) && looks_unsafe(&raw);
+    // pulldown-cmark escapes text and attributes, so its HTML is safe by construction except
+    // for raw HTML and link schemes: only then is the (costly) sanitiser needed.
+    let needs_sanitizing = has_raw_html || unsafe_url;
+    let html = if needs_sanitizing {
+        sanitize(&raw)
+    } else {
+        raw.clone()
+    };
+    let removed_unsafe = needs_sanitizing && looks_unsafe(&raw);
     Rendered {
         html,
         text: collapse_ws(&text),
@@ -138,6 +149,19 @@ fn shift_level(l: HeadingLevel) -> HeadingLevel {
     match l {
         HeadingLevel::H1 => HeadingLevel::H2,
         other => other,
+    }
+}
+
+/// Relative links, fragments and the schemes we allow.
+fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    match lower.find(':') {
+        None => true,
+        Some(i) => {
+            // A colon after a `/`, `?` or `#` is part of a path, not a scheme.
+            lower[..i].contains(['/', '?', '#'])
+                || ["http", "https", "mailto", "tel"].contains(&&lower[..i])
+        }
     }
 }
 
@@ -217,6 +241,19 @@ mod tests {
         assert!(!r.html.contains("javascript:"), "{}", r.html);
         assert!(r.html.contains("tekst"));
         assert!(r.removed_unsafe);
+    }
+
+    #[test]
+    fn markdown_links_with_unsafe_schemes_are_sanitised() {
+        let r = render(
+            "[a](JavaScript:alert(1)) [b](data:text/html,x) [c](/ok:x) [d](tel:112)\n",
+            1,
+            "",
+        );
+        assert!(!r.html.to_lowercase().contains("javascript:"), "{}", r.html);
+        assert!(!r.html.contains("data:"), "{}", r.html);
+        assert!(r.html.contains("href=\"/ok:x\""), "{}", r.html);
+        assert!(r.html.contains("href=\"tel:112\""), "{}", r.html);
     }
 
     #[test]

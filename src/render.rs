@@ -3,7 +3,9 @@
 //! checked against the set of pages the site will have. A template error names the
 //! template, its line where Tera gives one, and the page being rendered.
 
-use crate::context::{self, entry_view, site_view, EntryView, FacetValue, Link, SiteView};
+use crate::context::{
+    self, card_view, entry_view, site_view, CardView, EntryView, FacetValue, Link, SiteView,
+};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::entry::{Entry, Section};
 use crate::markdown;
@@ -42,13 +44,70 @@ pub struct RenderOptions {
     pub extra_paths: Vec<String>,
 }
 
-struct PageJob {
+struct PageJob<'a> {
     /// Output directory (`praksis/x/`) or file (`404.html`).
     out: String,
     template: &'static str,
-    ctx: tera::Context,
+    ctx: Ctx<'a>,
     /// The entry being rendered, for diagnostics.
     source: Option<String>,
+}
+
+/// What every page's context holds.
+struct Shared<'a> {
+    site: &'a SiteView,
+    strings: &'a BTreeMap<String, String>,
+    assets: &'a BTreeMap<String, String>,
+    base_path: &'a str,
+    base_url: &'a str,
+    live_reload: bool,
+}
+
+impl<'a> Shared<'a> {
+    fn ctx(&self, title: &str, dir: &str) -> Ctx<'a> {
+        let mut ctx = Ctx::new();
+        ctx.insert_ref("site", self.site);
+        ctx.insert_ref("t", self.strings);
+        ctx.insert_ref("assets", self.assets);
+        ctx.insert("page_title", title.to_string());
+        ctx.insert("page_url", urls::link(self.base_path, dir));
+        ctx.insert("canonical", urls::absolute(self.base_url, dir));
+        ctx.insert("live_reload", self.live_reload);
+        ctx
+    }
+}
+
+type Value<'a> = Box<dyn erased_serde::Serialize + Send + Sync + 'a>;
+
+/// A template context whose values are serialised only when its page is rendered. Building
+/// all contexts up front costs seconds and gigabytes at 10,000 entries (every list page
+/// would hold a serialised copy of its items); this keeps references and cheap clones, and
+/// each page's context lives only while that page renders.
+struct Ctx<'a> {
+    values: Vec<(&'static str, Value<'a>)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new() -> Self {
+        Ctx {
+            values: Vec::with_capacity(12),
+        }
+    }
+    /// Keep a reference to data that outlives the render (views, site, strings).
+    fn insert_ref<T: Serialize + Sync + ?Sized>(&mut self, key: &'static str, value: &'a T) {
+        self.values.push((key, Box::new(value)));
+    }
+    /// Keep an owned value (small things, or vectors of references).
+    fn insert<T: Serialize + Send + Sync + 'a>(&mut self, key: &'static str, value: T) {
+        self.values.push((key, Box::new(value)));
+    }
+    fn to_tera(&self) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        for (k, v) in &self.values {
+            ctx.insert(*k, &**v);
+        }
+        ctx
+    }
 }
 
 pub fn build_tera(theme: &Theme, diags: &mut Diagnostics) -> Option<tera::Tera> {
@@ -133,7 +192,7 @@ fn tera_error_detail(e: &tera::Error) -> (String, Option<usize>, Option<usize>) 
     (msg, line, col)
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct TermView {
     key: String,
     label: String,
@@ -142,8 +201,8 @@ struct TermView {
 }
 
 #[derive(Serialize)]
-struct MatrixRow {
-    entry: EntryView,
+struct MatrixRow<'a> {
+    entry: &'a CardView,
     cells: Vec<bool>,
 }
 
@@ -179,6 +238,8 @@ pub fn render(
         .collect();
     // Entries are unique by (section, slug) once the model is built.
     let view_of = |e: &Entry| -> &EntryView { &views[idx_of[&(e.section, e.slug.as_str())]] };
+    let cards: Vec<CardView> = views.iter().map(card_view).collect();
+    let card_of = |e: &Entry| -> &CardView { &cards[idx_of[&(e.section, e.slug.as_str())]] };
     let sv: SiteView = site_view(site, strings);
     let asset_urls: BTreeMap<String, String> = theme
         .assets
@@ -187,69 +248,67 @@ pub fn render(
         .collect();
 
     let mut jobs: Vec<PageJob> = Vec::new();
-    let base_ctx = |title: &str, dir: &str| {
-        let mut ctx = tera::Context::new();
-        ctx.insert("site", &sv);
-        ctx.insert("t", strings);
-        ctx.insert("assets", &asset_urls);
-        ctx.insert("page_title", title);
-        ctx.insert("page_url", &urls::link(bp, dir));
-        ctx.insert("canonical", &urls::absolute(&c.base_url, dir));
-        ctx.insert("live_reload", &opts.live_reload);
-        ctx
+    let shared = Shared {
+        site: &sv,
+        strings,
+        assets: &asset_urls,
+        base_path: bp,
+        base_url: &c.base_url,
+        live_reload: opts.live_reload,
     };
+    let base_ctx = |title: &str, dir: &str| shared.ctx(title, dir);
     let s = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
 
     // Entry pages.
     for (i, e) in site.entries.iter().enumerate() {
         let dir = urls::entry_dir(e.section, &e.slug);
         let mut ctx = base_ctx(&e.title, &dir);
-        ctx.insert("entry", &views[i]);
-        ctx.insert("content", &rendered[i].html);
-        ctx.insert("description", &e.summary);
+        ctx.insert_ref("entry", &views[i]);
+        ctx.insert_ref("content", rendered[i].html.as_str());
+        ctx.insert_ref("description", e.summary.as_str());
         let template = match e.section {
             Section::Praksis => {
                 let p = e.practice().expect("practice");
-                let partners: Vec<&EntryView> = p
+                let partners: Vec<&CardView> = p
                     .partners
                     .iter()
                     .filter_map(|sl| {
                         idx_of
                             .get(&(Section::Partnere, sl.as_str()))
-                            .map(|i| &views[*i])
+                            .map(|i| &cards[*i])
                     })
                     .collect();
-                ctx.insert("partners", &partners);
+                ctx.insert("partners", partners);
                 "practice.html"
             }
             Section::Partnere => {
-                let used_by: Vec<&EntryView> = site
+                let used_by: Vec<&CardView> = site
                     .section(Section::Praksis)
                     .filter(|x| x.practice().is_some_and(|p| p.partners.contains(&e.slug)))
-                    .map(view_of)
+                    .map(card_of)
                     .collect();
-                ctx.insert("practices", &used_by);
+                ctx.insert("practices", used_by);
                 "partner.html"
             }
             Section::Viden | Section::Kvalitetsstandard => {
-                let related: Vec<&EntryView> = e
+                let related: Vec<&CardView> = e
                     .knowledge()
                     .map(|k| {
                         k.related
                             .iter()
                             .filter_map(|r| site.get_ref(r))
-                            .map(view_of)
+                            .map(card_of)
                             .collect()
                     })
                     .unwrap_or_default();
-                ctx.insert("related", &related);
-                let siblings: Vec<&EntryView> = site.section(e.section).map(view_of).collect();
-                ctx.insert("siblings", &siblings);
+                ctx.insert("related", related);
+                let siblings: Vec<&CardView> = site.section(e.section).map(card_of).collect();
+                ctx.insert("siblings", siblings);
                 "page.html"
             }
             Section::Plakater => {
                 let p = e.poster().expect("poster");
-                ctx.insert("poster", p);
+                ctx.insert_ref("poster", p);
                 let files: Vec<Link> = p
                     .sizes
                     .iter()
@@ -258,7 +317,7 @@ pub fn render(
                         url: urls::link(bp, &urls::poster_pdf(&e.slug, sz.name())),
                     })
                     .collect();
-                ctx.insert("pdfs", &files);
+                ctx.insert("pdfs", files);
                 "poster.html"
             }
         };
@@ -272,22 +331,28 @@ pub fn render(
 
     // Section lists.
     for sec in Section::ALL {
-        let items: Vec<&EntryView> = site.section(sec).map(view_of).collect();
+        let items: Vec<&CardView> = site.section(sec).map(card_of).collect();
         if items.is_empty() {
             continue;
         }
         let dir = urls::section_dir(sec);
         let label = context::section_label(c, strings, sec);
         let mut ctx = base_ctx(&label, &dir);
-        ctx.insert("section", &sec);
-        ctx.insert("items", &items);
-        ctx.insert("intro", &s(&format!("section_{}_intro", sec.dir())));
+        ctx.insert("section", sec);
+        if sec == Section::Partnere {
+            // Partner lists show contact details: they need the full view (and are short).
+            let full: Vec<&EntryView> = site.section(sec).map(view_of).collect();
+            ctx.insert("items", full);
+        } else {
+            ctx.insert("items", items.clone());
+        }
+        ctx.insert("intro", s(&format!("section_{}_intro", sec.dir())));
         if sec == Section::Praksis {
-            let groups: Vec<(FacetValue, Vec<&EntryView>)> = c
+            let groups: Vec<(FacetValue, Vec<&CardView>)> = c
                 .focus_areas
                 .keys()
                 .map(|fa| {
-                    let v: Vec<&EntryView> = items
+                    let v: Vec<&CardView> = items
                         .iter()
                         .copied()
                         .filter(|x| x.focus_area.as_ref().is_some_and(|f| f.key == fa))
@@ -303,7 +368,7 @@ pub fn render(
                 })
                 .filter(|(_, v)| !v.is_empty())
                 .collect();
-            ctx.insert("groups", &groups);
+            ctx.insert("groups", groups);
             let browse = vec![
                 Link {
                     label: s("browse_focus_areas"),
@@ -322,7 +387,7 @@ pub fn render(
                     url: urls::link(bp, &urls::target_groups_dir()),
                 },
             ];
-            ctx.insert("browse", &browse);
+            ctx.insert("browse", browse);
         }
         jobs.push(PageJob {
             out: dir,
@@ -333,15 +398,20 @@ pub fn render(
     }
 
     // Practice taxonomies.
-    let practices: Vec<(&Entry, &EntryView)> = site
+    let practices: Vec<(&Entry, &CardView)> = site
         .section(Section::Praksis)
-        .map(|e| (e, view_of(e)))
+        .map(|e| (e, card_of(e)))
         .collect();
-    let taxonomy = |index_dir: String,
-                    index_title: String,
-                    intro: String,
-                    terms: Vec<(String, String, String, Vec<&EntryView>)>,
-                    jobs: &mut Vec<PageJob>| {
+    #[allow(clippy::type_complexity)]
+    fn taxonomy<'a>(
+        shared: &Shared<'a>,
+        index_dir: String,
+        index_title: String,
+        intro: String,
+        terms: Vec<(String, String, String, Vec<&'a CardView>)>,
+        jobs: &mut Vec<PageJob<'a>>,
+    ) {
+        let bp = shared.base_path;
         let term_views: Vec<TermView> = terms
             .iter()
             .filter(|t| !t.3.is_empty())
@@ -352,9 +422,9 @@ pub fn render(
                 count: v.len(),
             })
             .collect();
-        let mut ctx = base_ctx(&index_title, &index_dir);
-        ctx.insert("terms", &term_views);
-        ctx.insert("intro", &intro);
+        let mut ctx = shared.ctx(&index_title, &index_dir);
+        ctx.insert("terms", term_views);
+        ctx.insert("intro", intro);
         jobs.push(PageJob {
             out: index_dir.clone(),
             template: "taxonomy_list.html",
@@ -365,11 +435,11 @@ pub fn render(
             if items.is_empty() {
                 continue;
             }
-            let mut ctx = base_ctx(&label, &dir);
-            ctx.insert("items", &items);
+            let mut ctx = shared.ctx(&label, &dir);
+            ctx.insert("items", items);
             ctx.insert(
                 "parent",
-                &Link {
+                Link {
                     label: index_title.clone(),
                     url: urls::link(bp, &index_dir),
                 },
@@ -381,7 +451,7 @@ pub fn render(
                 source: None,
             });
         }
-    };
+    }
     let fa_terms = c
         .focus_areas
         .0
@@ -401,13 +471,14 @@ pub fn render(
         })
         .collect();
     taxonomy(
+        &shared,
         urls::focus_areas_dir(),
         s("browse_focus_areas"),
         s("focus_areas_intro"),
         fa_terms,
         &mut jobs,
     );
-    let mut munis: BTreeMap<String, (String, Vec<&EntryView>)> = BTreeMap::new();
+    let mut munis: BTreeMap<String, (String, Vec<&CardView>)> = BTreeMap::new();
     for (e, v) in &practices {
         for m in &e.practice().expect("practice").municipalities {
             munis
@@ -422,6 +493,7 @@ pub fn render(
         .map(|(k, (label, v))| (k.clone(), label, urls::municipality_dir(&k), v))
         .collect();
     taxonomy(
+        &shared,
         urls::municipalities_dir(),
         s("browse_municipalities"),
         s("municipalities_intro"),
@@ -442,6 +514,7 @@ pub fn render(
         })
         .collect();
     taxonomy(
+        &shared,
         urls::target_groups_dir(),
         s("browse_target_groups"),
         s("target_groups_intro"),
@@ -450,7 +523,7 @@ pub fn render(
     );
     // Criteria: each criterion's page, and the matrix as the index.
     for (k, l) in &c.criteria.0 {
-        let items: Vec<&EntryView> = practices
+        let items: Vec<&CardView> = practices
             .iter()
             .filter(|(e, _)| {
                 e.practice()
@@ -463,10 +536,10 @@ pub fn render(
         }
         let dir = urls::criterion_dir(k);
         let mut ctx = base_ctx(&format!("{} {k}: {l}", s("criterion")), &dir);
-        ctx.insert("items", &items);
+        ctx.insert("items", items);
         ctx.insert(
             "parent",
-            &Link {
+            Link {
                 label: s("browse_criteria"),
                 url: urls::link(bp, &urls::criteria_matrix_dir()),
             },
@@ -496,7 +569,7 @@ pub fn render(
             .map(|(e, v)| {
                 let p = e.practice().expect("practice");
                 MatrixRow {
-                    entry: (*v).clone(),
+                    entry: v,
                     cells: c
                         .criteria
                         .keys()
@@ -508,9 +581,9 @@ pub fn render(
         let totals: Vec<usize> = (0..criteria.len())
             .map(|i| rows.iter().filter(|r| r.cells[i]).count())
             .collect();
-        ctx.insert("criteria", &criteria);
-        ctx.insert("rows", &rows);
-        ctx.insert("totals", &totals);
+        ctx.insert("criteria", criteria);
+        ctx.insert("rows", rows);
+        ctx.insert("totals", totals);
         jobs.push(PageJob {
             out: dir,
             template: "matrix.html",
@@ -543,10 +616,10 @@ pub fn render(
                 .map(|(_, v)| *v)
                 .collect(),
         );
-        let knowledge: Vec<&EntryView> = site
+        let knowledge: Vec<&CardView> = site
             .section(Section::Viden)
             .filter(|e| e.knowledge().is_some_and(|m| m.audiences.contains(k)))
-            .map(view_of)
+            .map(card_of)
             .collect();
         let dir = urls::audience_dir(k);
         audience_links.push(TermView {
@@ -558,16 +631,16 @@ pub fn render(
         let mut ctx = base_ctx(l, &dir);
         ctx.insert(
             "audience",
-            &FacetValue {
+            FacetValue {
                 key: k.clone(),
                 label: l.clone(),
                 url: None,
             },
         );
-        ctx.insert("intro", &s(&format!("audience_{k}_intro")));
-        ctx.insert("items", &items);
-        ctx.insert("knowledge", &knowledge);
-        ctx.insert("forms_url", &urls::link(bp, &urls::violence_forms_dir()));
+        ctx.insert("intro", s(&format!("audience_{k}_intro")));
+        ctx.insert("items", items);
+        ctx.insert("knowledge", knowledge);
+        ctx.insert("forms_url", urls::link(bp, &urls::violence_forms_dir()));
         jobs.push(PageJob {
             out: dir,
             template: "audience.html",
@@ -584,10 +657,10 @@ pub fn render(
                 .map(|(_, v)| *v)
                 .collect(),
         );
-        let knowledge: Vec<&EntryView> = site
+        let knowledge: Vec<&CardView> = site
             .section(Section::Viden)
             .filter(|e| e.knowledge().is_some_and(|m| m.violence_forms.contains(k)))
-            .map(view_of)
+            .map(card_of)
             .collect();
         let dir = urls::violence_form_dir(k);
         form_links.push(TermView {
@@ -599,16 +672,16 @@ pub fn render(
         let mut ctx = base_ctx(l, &dir);
         ctx.insert(
             "audience",
-            &FacetValue {
+            FacetValue {
                 key: k.clone(),
                 label: l.clone(),
                 url: None,
             },
         );
-        ctx.insert("intro", &s("violence_form_intro"));
-        ctx.insert("items", &items);
-        ctx.insert("knowledge", &knowledge);
-        ctx.insert("forms_url", &urls::link(bp, &urls::violence_forms_dir()));
+        ctx.insert("intro", s("violence_form_intro"));
+        ctx.insert("items", items);
+        ctx.insert("knowledge", knowledge);
+        ctx.insert("forms_url", urls::link(bp, &urls::violence_forms_dir()));
         jobs.push(PageJob {
             out: dir,
             template: "audience.html",
@@ -619,8 +692,8 @@ pub fn render(
     {
         let dir = urls::violence_forms_dir();
         let mut ctx = base_ctx(&s("violence_forms_title"), &dir);
-        ctx.insert("terms", &form_links);
-        ctx.insert("intro", &s("violence_forms_intro"));
+        ctx.insert("terms", form_links.clone());
+        ctx.insert("intro", s("violence_forms_intro"));
         jobs.push(PageJob {
             out: dir,
             template: "taxonomy_list.html",
@@ -629,8 +702,8 @@ pub fn render(
         });
         let dir = urls::help_dir();
         let mut ctx = base_ctx(&s("help_title"), &dir);
-        ctx.insert("audiences", &audience_links);
-        ctx.insert("forms", &form_links);
+        ctx.insert("audiences", audience_links.clone());
+        ctx.insert("forms", form_links.clone());
         jobs.push(PageJob {
             out: dir,
             template: "help.html",
@@ -642,13 +715,13 @@ pub fn render(
     // Home, search, 404.
     {
         let mut ctx = base_ctx(&c.title, "");
-        ctx.insert("audiences", &audience_links);
-        ctx.insert("description", &c.description);
+        ctx.insert("audiences", audience_links.clone());
+        ctx.insert_ref("description", c.description.as_str());
         let counts: BTreeMap<&str, usize> = Section::ALL
             .iter()
             .map(|s| (s.dir(), site.section(*s).count()))
             .collect();
-        ctx.insert("counts", &counts);
+        ctx.insert("counts", counts);
         jobs.push(PageJob {
             out: String::new(),
             template: "index.html",
@@ -657,7 +730,7 @@ pub fn render(
         });
         let dir = urls::search_dir();
         let mut ctx = base_ctx(&s("search_title"), &dir);
-        ctx.insert("audiences", &audience_links);
+        ctx.insert("audiences", audience_links.clone());
         let browse = vec![
             Link {
                 label: s("nav_help"),
@@ -692,7 +765,7 @@ pub fn render(
                 url: urls::link(bp, &urls::violence_forms_dir()),
             },
         ];
-        ctx.insert("browse", &browse);
+        ctx.insert("browse", browse);
         jobs.push(PageJob {
             out: dir,
             template: "search.html",
@@ -700,7 +773,7 @@ pub fn render(
             source: None,
         });
         let mut ctx = base_ctx(&s("not_found_title"), "404.html");
-        ctx.insert("audiences", &audience_links);
+        ctx.insert("audiences", audience_links.clone());
         jobs.push(PageJob {
             out: "404.html".into(),
             template: "404.html",
@@ -743,9 +816,15 @@ pub fn render(
         }
     }
 
+    let mut page_urls: Vec<String> = jobs
+        .iter()
+        .filter(|j| j.out != "404.html")
+        .map(|j| urls::absolute(&c.base_url, &j.out))
+        .collect();
+    page_urls.sort();
     // 3. Render pages in parallel; collect errors in job order (deterministic).
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
+        .into_par_iter()
         .map(|job| {
             let path = if job.out.is_empty() {
                 "index.html".to_string()
@@ -754,7 +833,7 @@ pub fn render(
             } else {
                 job.out.clone()
             };
-            tera.render(job.template, &job.ctx)
+            tera.render(job.template, &job.ctx.to_tera())
                 .map(|html| OutputFile { path, bytes: html.into_bytes() })
                 .map_err(|e| {
                     let (msg, line, _) = tera_error_detail(&e);
@@ -777,12 +856,6 @@ pub fn render(
         }
     }
     // sitemap.xml and robots.txt from the same page list.
-    let mut page_urls: Vec<String> = jobs
-        .iter()
-        .filter(|j| j.out != "404.html")
-        .map(|j| urls::absolute(&c.base_url, &j.out))
-        .collect();
-    page_urls.sort();
     let mut ctx = tera::Context::new();
     ctx.insert("urls", &page_urls);
     ctx.insert("site", &sv);
