@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Build-speed benchmark: vejviser against Hugo on the same synthetic entries.
+#
+#   bash bench/build.sh [N ...]        (default: 100 1000 10000)
+#
+# For each N it generates a deterministic site (bench/gensite.py), builds it with the
+# release binary RUNS times into a tmpfs, and reports the median wall time, pages per
+# second and peak memory (/usr/bin/time -v). When `hugo` is on the PATH it builds the same
+# entries with equivalent minimal templates in the same run and prints the ratio
+# vejviser/Hugo. Results are compared with bench/baseline.tsv: a figure more than 20 % worse
+# than the baseline is flagged REGRESSION (exit code 3). Posters are excluded (their own
+# benchmark is bench/posters.sh). Run `bash bench/build.sh --update-baseline` to store the
+# current figures as the new baseline.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/vejviser-target}"
+
+update=0
+sizes=()
+for a in "$@"; do
+  case "$a" in
+    --update-baseline) update=1 ;;
+    *) sizes+=("$a") ;;
+  esac
+done
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000)
+
+cargo build --release -q
+bin="$CARGO_TARGET_DIR/release/vejviser"
+work="${BENCH_DIR:-$(mktemp -d)}"
+mkdir -p "$work"
+# Output on tmpfs: this machine's disk slows down run after run when output is deleted.
+out_root="/dev/shm/vejviser-bench-$$"
+mkdir -p "$out_root"
+trap 'rm -rf "$out_root"' EXIT
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# One timed run: prints "seconds peak_kb".
+timed() {
+  local log; log=$(mktemp)
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log" >&2; rm -f "$log"; return 1; }
+  local wall kb
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  rm -f "$log"
+  echo "$wall $kb"
+}
+
+results="$work/results.tsv"
+printf "n\ttool\tmedian_s\tpages\tpages_per_s\tpeak_mib\n" > "$results"
+have_hugo=0; command -v hugo >/dev/null 2>&1 && have_hugo=1
+
+for n in "${sizes[@]}"; do
+  runs=5; [ "$n" -ge 10000 ] && runs=3
+  site="$work/site-$n"; hsite="$work/hugo-$n"
+  if [ "$have_hugo" = 1 ]; then
+    python3 bench/gensite.py --entries "$n" --out "$site" --hugo "$hsite"
+  else
+    python3 bench/gensite.py --entries "$n" --out "$site"
+  fi
+  for tool in vejviser hugo; do
+    [ "$tool" = hugo ] && [ "$have_hugo" = 0 ] && continue
+    times=(); peak=0
+    for r in $(seq "$runs"); do
+      out="$out_root/$tool-$n"
+      if [ "$tool" = vejviser ]; then
+        read -r s kb < <(timed "$bin" build --root "$site" --out "$out")
+      else
+        read -r s kb < <(timed hugo -s "$hsite" -d "$out" --quiet)
+      fi
+      times+=("$s"); [ "$kb" -gt "$peak" ] && peak=$kb
+    done
+    med=$(printf "%s\n" "${times[@]}" | median)
+    pages=$(find "$out_root/$tool-$n" -name '*.html' | wc -l)
+    pps=$(awk -v p="$pages" -v s="$med" 'BEGIN {printf "%.0f", p / s}')
+    printf "%s\t%s\t%.3f\t%s\t%s\t%.0f\n" "$n" "$tool" "$med" "$pages" "$pps" "$(awk -v k="$peak" 'BEGIN {print k/1024}')" >> "$results"
+    rm -rf "$out_root/$tool-$n"
+  done
+done
+
+echo
+echo "| N | tool | median wall (s) | pages | pages/s | peak memory (MiB) |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: |"
+tail -n +2 "$results" | awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}'
+if [ "$have_hugo" = 1 ]; then
+  echo
+  echo "| N | vejviser / Hugo |"
+  echo "| ---: | ---: |"
+  awk -F'\t' 'NR>1 {t[$1" "$2]=$3; n[$1]=1} END {for (k in n) printf "| %s | %.2f |\n", k, t[k" vejviser"]/t[k" hugo"]}' "$results" | sort -t'|' -k2 -n
+else
+  echo "(hugo not on PATH: apt-get install hugo for the side-by-side figures)"
+fi
+
+# Linearity: time per entry should not grow with N.
+awk -F'\t' '$2=="vejviser" {printf "vejviser: %s entries, %.1f µs per entry\n", $1, $3/$1*1e6}' "$results"
+
+baseline=bench/baseline.tsv
+status=0
+if [ "$update" = 1 ]; then
+  grep -P '\tvejviser\t' "$results" | cut -f1,3,6 > "$baseline"
+  echo "baseline updated: $baseline"
+elif [ -f "$baseline" ]; then
+  echo
+  while IFS=$'\t' read -r n s mib; do
+    cur=$(awk -F'\t' -v n="$n" '$1==n && $2=="vejviser" {print $3" "$6}' "$results")
+    [ -n "$cur" ] || continue
+    read -r cs cm <<< "$cur"
+    verdict=$(awk -v a="$cs" -v b="$s" -v c="$cm" -v d="$mib" 'BEGIN { r=""; if (a > b*1.2) r=r" time "a"s vs baseline "b"s"; if (c > d*1.2) r=r" memory "c"MiB vs baseline "d"MiB"; print r }')
+    if [ -n "$verdict" ]; then echo "REGRESSION at N=$n:$verdict"; status=3; else echo "N=$n within 20 % of baseline ($cs s, $cm MiB; baseline $s s, $mib MiB)"; fi
+  done < "$baseline"
+fi
+exit $status
