@@ -14,7 +14,7 @@ use crate::theme::Theme;
 use crate::urls;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A file of the built site, relative to the output root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub struct RenderOptions {
     pub extra_paths: Vec<String>,
 }
 
-struct PageJob<'a> {
+pub struct PageJob<'a> {
     /// Output directory (`praksis/x/`) or file (`404.html`).
     out: String,
     template: &'static str,
@@ -206,30 +206,98 @@ struct MatrixRow<'a> {
     cells: Vec<bool>,
 }
 
-pub fn render(
-    site: &Site,
-    theme: &Theme,
-    tera: &tera::Tera,
-    opts: &RenderOptions,
-    diags: &mut Diagnostics,
-) -> RenderOutput {
+/// What rendering needs besides the model: every entry's Markdown rendered once, and the
+/// views templates get. Owns its data, so a preview server can keep it between requests.
+pub struct Prepared {
+    pub rendered: Vec<markdown::Rendered>,
+    views: Vec<EntryView>,
+    cards: Vec<CardView>,
+    sv: SiteView,
+    asset_urls: BTreeMap<String, String>,
+}
+
+/// Rendered Markdown by entry path, with a hash of what it was rendered from; lets `serve`
+/// re-render only the entries that changed.
+pub type MarkdownCache = HashMap<String, (u64, markdown::Rendered)>;
+
+fn markdown_key(e: &Entry, base_path: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&e.body, e.body_line, base_path).hash(&mut h);
+    h.finish()
+}
+
+pub fn prepare(site: &Site, theme: &Theme, cache: Option<&mut MarkdownCache>) -> Prepared {
     let c = &site.config;
     let bp = c.base_path.as_str();
     let strings = &theme.strings;
-
-    // 1. Markdown, in parallel, in entry order.
-    let rendered: Vec<markdown::Rendered> = site
-        .entries
-        .par_iter()
-        .map(|e| markdown::render(&e.body, e.body_line, bp))
-        .collect();
-
+    // 1. Markdown, in parallel, in entry order (from the cache where unchanged).
+    let rendered: Vec<markdown::Rendered> = match cache {
+        None => site
+            .entries
+            .par_iter()
+            .map(|e| markdown::render(&e.body, e.body_line, bp))
+            .collect(),
+        Some(cache) => {
+            let out: Vec<(u64, markdown::Rendered)> = site
+                .entries
+                .par_iter()
+                .map(|e| {
+                    let key = markdown_key(e, bp);
+                    match cache.get(&e.path) {
+                        Some((k, r)) if *k == key => (key, r.clone()),
+                        _ => (key, markdown::render(&e.body, e.body_line, bp)),
+                    }
+                })
+                .collect();
+            cache.clear();
+            for (e, (k, r)) in site.entries.iter().zip(&out) {
+                cache.insert(e.path.clone(), (*k, r.clone()));
+            }
+            out.into_iter().map(|(_, r)| r).collect()
+        }
+    };
     // 2. Views.
     let views: Vec<EntryView> = site
         .entries
         .iter()
         .map(|e| entry_view(site, strings, e))
         .collect();
+    let cards: Vec<CardView> = views.iter().map(card_view).collect();
+    let sv: SiteView = site_view(site, strings);
+    let asset_urls: BTreeMap<String, String> = theme
+        .assets
+        .iter()
+        .map(|(k, v)| (k.clone(), urls::link(bp, v)))
+        .collect();
+
+    Prepared {
+        rendered,
+        views,
+        cards,
+        sv,
+        asset_urls,
+    }
+}
+
+/// Every page the site will have, with its (lazy) context; checks internal links.
+pub fn plan<'a>(
+    site: &'a Site,
+    theme: &'a Theme,
+    prepared: &'a Prepared,
+    opts: &'a RenderOptions,
+    diags: &mut Diagnostics,
+) -> Vec<PageJob<'a>> {
+    let c = &site.config;
+    let bp = c.base_path.as_str();
+    let strings = &theme.strings;
+    let Prepared {
+        rendered,
+        views,
+        cards,
+        sv,
+        asset_urls,
+    } = prepared;
     let idx_of: std::collections::HashMap<(Section, &str), usize> = site
         .entries
         .iter()
@@ -238,15 +306,7 @@ pub fn render(
         .collect();
     // Entries are unique by (section, slug) once the model is built.
     let view_of = |e: &Entry| -> &EntryView { &views[idx_of[&(e.section, e.slug.as_str())]] };
-    let cards: Vec<CardView> = views.iter().map(card_view).collect();
     let card_of = |e: &Entry| -> &CardView { &cards[idx_of[&(e.section, e.slug.as_str())]] };
-    let sv: SiteView = site_view(site, strings);
-    let asset_urls: BTreeMap<String, String> = theme
-        .assets
-        .iter()
-        .map(|(k, v)| (k.clone(), urls::link(bp, v)))
-        .collect();
-
     let mut jobs: Vec<PageJob> = Vec::new();
     let shared = Shared {
         site: &sv,
@@ -792,7 +852,7 @@ pub fn render(
             }
         }
     }
-    for (e, r) in site.entries.iter().zip(&rendered) {
+    for (e, r) in site.entries.iter().zip(rendered.iter()) {
         for l in &r.links {
             let ok = urls::dir_of_site_path(&l.target).is_some_and(|d| known.contains(&d));
             if !ok {
@@ -816,6 +876,67 @@ pub fn render(
         }
     }
 
+    jobs
+}
+
+fn output_path(out: &str) -> String {
+    if out.is_empty() {
+        "index.html".to_string()
+    } else if out.ends_with('/') {
+        format!("{out}index.html")
+    } else {
+        out.to_string()
+    }
+}
+
+fn render_job(job: &PageJob, tera: &tera::Tera, theme: &Theme) -> Result<OutputFile, Diagnostic> {
+    tera.render(job.template, &job.ctx.to_tera())
+        .map(|html| OutputFile {
+            path: output_path(&job.out),
+            bytes: html.into_bytes(),
+        })
+        .map_err(|e| {
+            let (msg, line, _) = tera_error_detail(&e);
+            let origin = theme
+                .file(&format!("templates/{}", job.template))
+                .map(|f| f.origin.clone())
+                .unwrap_or_else(|| job.template.to_string());
+            let page = job
+                .source
+                .clone()
+                .unwrap_or_else(|| format!("/{}", job.out));
+            Diagnostic::error(
+                "template-render",
+                origin,
+                format!("kunne ikke bygge siden {page}: {msg}"),
+            )
+            .at_line(line)
+            .hint("tjek variablerne i skabelonen; se docs/themes.md for, hvad hver skabelon får")
+        })
+}
+
+/// Render the one page written at `path` (`praksis/x/index.html`), for the preview server.
+pub fn render_page(
+    jobs: &[PageJob],
+    tera: &tera::Tera,
+    theme: &Theme,
+    path: &str,
+) -> Option<Result<OutputFile, Diagnostic>> {
+    jobs.iter()
+        .find(|j| output_path(&j.out) == path)
+        .map(|j| render_job(j, tera, theme))
+}
+
+/// Render every planned page in parallel, plus sitemap.xml and robots.txt.
+pub fn execute(
+    site: &Site,
+    theme: &Theme,
+    tera: &tera::Tera,
+    jobs: Vec<PageJob>,
+    diags: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let c = &site.config;
+    let sv = site_view(site, &theme.strings);
     let mut page_urls: Vec<String> = jobs
         .iter()
         .filter(|j| j.out != "404.html")
@@ -825,28 +946,7 @@ pub fn render(
     // 3. Render pages in parallel; collect errors in job order (deterministic).
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .into_par_iter()
-        .map(|job| {
-            let path = if job.out.is_empty() {
-                "index.html".to_string()
-            } else if job.out.ends_with('/') {
-                format!("{}index.html", job.out)
-            } else {
-                job.out.clone()
-            };
-            tera.render(job.template, &job.ctx.to_tera())
-                .map(|html| OutputFile { path, bytes: html.into_bytes() })
-                .map_err(|e| {
-                    let (msg, line, _) = tera_error_detail(&e);
-                    let origin = theme
-                        .file(&format!("templates/{}", job.template))
-                        .map(|f| f.origin.clone())
-                        .unwrap_or_else(|| job.template.to_string());
-                    let page = job.source.clone().unwrap_or_else(|| format!("/{}", job.out));
-                    Diagnostic::error("template-render", origin, format!("kunne ikke bygge siden {page}: {msg}"))
-                        .at_line(line)
-                        .hint("tjek variablerne i skabelonen; se docs/themes.md for, hvad hver skabelon får")
-                })
-        })
+        .map(|job| render_job(&job, tera, theme))
         .collect();
     let mut files = Vec::with_capacity(results.len() + 4);
     for r in results {
@@ -875,7 +975,21 @@ pub fn render(
             }
         }
     }
-    let bodies = rendered
+    files
+}
+
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    tera: &tera::Tera,
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+) -> RenderOutput {
+    let prepared = prepare(site, theme, None);
+    let jobs = plan(site, theme, &prepared, opts, diags);
+    let files = execute(site, theme, tera, jobs, diags);
+    let bodies = prepared
+        .rendered
         .into_iter()
         .map(|r| RenderedEntry {
             html: r.html,
