@@ -164,7 +164,7 @@ impl Diagnostics {
         if e + w > 0 {
             out.push_str(&format!(
                 "{e} {} og {w} {}\n",
-                if e == 1 { "fejl" } else { "fejl" },
+                "fejl",
                 if w == 1 { "advarsel" } else { "advarsler" }
             ));
         }

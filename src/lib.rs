@@ -7,6 +7,10 @@
 //! diagnostics; the pipeline stops between stages when there are errors, so a later stage
 //! never sees half-valid data and a failed build never touches the output directory.
 
+// Diagnostics are plain values carried in `Result`s on purpose (editors get all of them);
+// their size is not worth boxing.
+#![allow(clippy::result_large_err)]
+
 pub mod config;
 pub mod context;
 pub mod date;
@@ -211,10 +215,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let t = Instant::now();
     let files = render_site(&loaded, opts, &mut diags);
     timings.render = t.elapsed();
-    let diags = match finish(diags, opts.strict) {
-        Ok(d) => d,
-        Err(f) => return Err(f),
-    };
+    let diags = finish(diags, opts.strict)?;
     let files = files.expect("no errors means output");
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let t = Instant::now();

@@ -193,13 +193,15 @@ fn has_event_handler(lower: &str) -> bool {
         match b[i] {
             b'<' => in_tag = true,
             b'>' => in_tag = false,
-            c if in_tag && c.is_ascii_whitespace() => {
-                if b.get(i + 1) == Some(&b'o') && b.get(i + 2) == Some(&b'n') {
-                    let rest = &b[i + 3..];
-                    let n = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-                    if n > 0 && rest[n..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') {
-                        return true;
-                    }
+            c if in_tag
+                && c.is_ascii_whitespace()
+                && b.get(i + 1) == Some(&b'o')
+                && b.get(i + 2) == Some(&b'n') =>
+            {
+                let rest = &b[i + 3..];
+                let n = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                if n > 0 && rest[n..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') {
+                    return true;
                 }
             }
             _ => {}

@@ -309,9 +309,9 @@ pub fn plan<'a>(
     let card_of = |e: &Entry| -> &CardView { &cards[idx_of[&(e.section, e.slug.as_str())]] };
     let mut jobs: Vec<PageJob> = Vec::new();
     let shared = Shared {
-        site: &sv,
+        site: sv,
         strings,
-        assets: &asset_urls,
+        assets: asset_urls,
         base_path: bp,
         base_url: &c.base_url,
         live_reload: opts.live_reload,

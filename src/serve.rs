@@ -1,15 +1,44 @@
-//! `vejviser serve`: builds into a private temporary directory, serves it on 127.0.0.1,
-//! rebuilds when a file under content/, themes/ or site.yaml changes, and tells open pages
-//! to reload. It wraps `build`; nothing here is part of the build itself.
+//! `vejviser serve`: a preview server on 127.0.0.1 that rebuilds when a file under content/,
+//! themes/ or site.yaml changes and tells open pages to reload. It wraps the build stages;
+//! nothing here is part of the build itself.
+//!
+//! To keep the edit → reload loop fast at thousands of entries, a change does only what the
+//! reload needs: validate the site, re-render the Markdown of entries that changed (cached by
+//! content), plan the pages (which also checks links), and bump the version the page polls.
+//! HTML pages are then rendered on request from memory. A full in-memory build (search index,
+//! posters, every page) follows in the background and serves every other file. Nothing is
+//! written to disk.
 
-use crate::BuildOptions;
-use std::path::{Path, PathBuf};
+use crate::diag::Diagnostics;
+use crate::render::{self, MarkdownCache, Prepared, RenderOptions};
+use crate::{BuildOptions, LoadedSite};
+use std::collections::HashMap;
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 pub const RELOAD_PATH: &str = "/__vejviser/version";
 pub const RELOAD_SCRIPT_PATH: &str = "/__vejviser/livereload.js";
+
+/// The last good build, as the server sees it.
+struct Current {
+    loaded: Arc<LoadedSite>,
+    tera: Arc<tera::Tera>,
+    prepared: Arc<Prepared>,
+    /// Every file of the last full build (assets, search index, posters, pages).
+    files: Arc<HashMap<String, Vec<u8>>>,
+}
+
+struct Server {
+    opts: BuildOptions,
+    current: RwLock<Option<Current>>,
+    version: AtomicU64,
+    md_cache: Mutex<MarkdownCache>,
+    script: Vec<u8>,
+    /// Incremented per rebuild so a slow background full build never overwrites a newer one.
+    generation: AtomicU64,
+}
 
 /// Run the preview server until the process is stopped.
 pub fn serve(
@@ -17,22 +46,27 @@ pub fn serve(
     port: u16,
     report: impl Fn(&str) + Send + Sync + 'static,
 ) -> Result<(), String> {
-    let out = std::env::temp_dir().join(format!("vejviser-serve-{}", std::process::id()));
-    opts.out = out.clone();
     opts.live_reload = true;
     opts.base_url = Some(format!("http://127.0.0.1:{port}"));
-    let server = tiny_http::Server::http(("127.0.0.1", port))
+    let http = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| format!("kan ikke lytte på 127.0.0.1:{port}: {e}"))?;
-    let version = Arc::new(AtomicU64::new(0));
     // The reload script lives in the theme (serve/livereload.js), never in Rust strings.
     let script = {
-        let mut d = crate::diag::Diagnostics::new();
+        let mut d = Diagnostics::new();
         crate::theme::load(&opts.root, "default", "da", &mut d)
             .and_then(|t| t.file("serve/livereload.js").map(|f| f.bytes.clone()))
             .unwrap_or_default()
     };
-    let report = Arc::new(report);
-    rebuild(&opts, &version, &*report);
+    let server = Arc::new(Server {
+        opts,
+        current: RwLock::new(None),
+        version: AtomicU64::new(0),
+        md_cache: Mutex::new(MarkdownCache::new()),
+        script,
+        generation: AtomicU64::new(0),
+    });
+    let report: Arc<dyn Fn(&str) + Send + Sync> = Arc::new(report);
+    server.rebuild(&report, true);
     report(&format!(
         "Forhåndsvisning på http://127.0.0.1:{port}/ (stop med Ctrl+C)"
     ));
@@ -47,10 +81,11 @@ pub fn serve(
     })
     .map_err(|e| format!("kan ikke overvåge filer: {e}"))?;
     use notify::Watcher;
+    let root = server.opts.root.clone();
     for p in [
-        opts.root.join("content"),
-        opts.root.join("themes"),
-        opts.root.join("site.yaml"),
+        root.join("content"),
+        root.join("themes"),
+        root.join("site.yaml"),
     ] {
         if p.exists() {
             watcher
@@ -59,14 +94,13 @@ pub fn serve(
         }
     }
     {
-        let opts = opts.clone();
-        let version = version.clone();
+        let server = server.clone();
         let report = report.clone();
         std::thread::spawn(move || {
             while let Ok(first) = rx.recv() {
-                // Editors' save bursts: wait briefly and take everything that arrived.
+                // Editors' save bursts: take everything that arrives within a few ms.
                 let mut paths = first;
-                let deadline = Instant::now() + Duration::from_millis(30);
+                let deadline = Instant::now() + Duration::from_millis(5);
                 while let Ok(more) =
                     rx.recv_timeout(deadline.saturating_duration_since(Instant::now()))
                 {
@@ -75,14 +109,14 @@ pub fn serve(
                 if paths.iter().all(|p| is_ignored(p)) {
                     continue;
                 }
-                rebuild(&opts, &version, &*report);
+                server.rebuild(&report, false);
             }
         });
     }
-    for req in server.incoming_requests() {
-        let _ = respond(req, &out, &version, &script);
+    for req in http.incoming_requests() {
+        let _ = server.respond(req);
     }
-    let _ = watcher;
+    drop(watcher);
     Ok(())
 }
 
@@ -94,32 +128,171 @@ fn is_ignored(p: &Path) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp")
 }
 
-fn rebuild(opts: &BuildOptions, version: &AtomicU64, report: &(dyn Fn(&str) + Send + Sync)) {
-    let t = Instant::now();
-    match crate::build(opts) {
-        Ok(r) => {
-            let warnings = r.diagnostics.warning_count();
-            version.fetch_add(1, Ordering::SeqCst);
-            report(&format!(
-                "Bygget {} sider på {} ms{}",
-                r.pages,
-                t.elapsed().as_millis(),
-                if warnings > 0 {
-                    format!(" ({warnings} advarsler)")
-                } else {
-                    String::new()
+impl Server {
+    /// The fast path: validate, prepare (cached Markdown), plan; then reload the page.
+    fn rebuild(self: &Arc<Self>, report: &Arc<dyn Fn(&str) + Send + Sync>, first: bool) {
+        let t = Instant::now();
+        let mut diags = Diagnostics::new();
+        let fast = (|| {
+            let loaded = crate::load_site(&self.opts, &mut diags)?;
+            let tera = render::build_tera(&loaded.theme, &mut diags)?;
+            let prepared = {
+                let mut cache = self.md_cache.lock().unwrap_or_else(|e| e.into_inner());
+                render::prepare(&loaded.site, &loaded.theme, Some(&mut cache))
+            };
+            let ropts = self.render_options();
+            let _ = render::plan(&loaded.site, &loaded.theme, &prepared, &ropts, &mut diags);
+            (!diags.has_errors()).then_some((loaded, tera, prepared))
+        })();
+        let Some((loaded, tera, prepared)) = fast else {
+            report(&diags.render_report());
+            report("Bygningen fejlede; siden viser den seneste gode version.");
+            return;
+        };
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let loaded = Arc::new(loaded);
+        {
+            let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
+            let files = cur.as_ref().map(|c| c.files.clone()).unwrap_or_default();
+            *cur = Some(Current {
+                loaded: loaded.clone(),
+                tera: Arc::new(tera),
+                prepared: Arc::new(prepared),
+                files,
+            });
+        }
+        self.version.fetch_add(1, Ordering::SeqCst);
+        let fast_ms = t.elapsed().as_secs_f64() * 1000.0;
+        let warnings = diags.warning_count();
+        report(&format!(
+            "Genopbygget på {fast_ms:.0} ms{}",
+            if warnings > 0 {
+                format!(" ({warnings} advarsler)")
+            } else {
+                String::new()
+            }
+        ));
+        // Everything else (search index, posters) in the background, or at once on start.
+        let this = self.clone();
+        let report = report.clone();
+        let full = move || {
+            let mut d = Diagnostics::new();
+            match crate::render_site(&loaded, &this.opts, &mut d) {
+                Some(files) => {
+                    let map: HashMap<String, Vec<u8>> =
+                        files.into_iter().map(|f| (f.path, f.bytes)).collect();
+                    if this.generation.load(Ordering::SeqCst) == generation {
+                        let mut cur = this.current.write().unwrap_or_else(|e| e.into_inner());
+                        if let Some(c) = cur.as_mut() {
+                            c.files = Arc::new(map);
+                        }
+                    }
                 }
+                None => report(&d.render_report()),
+            }
+        };
+        if first {
+            full();
+        } else {
+            std::thread::spawn(full);
+        }
+    }
+
+    fn render_options(&self) -> RenderOptions {
+        RenderOptions {
+            live_reload: true,
+            ..RenderOptions::default()
+        }
+    }
+
+    fn respond(&self, req: tiny_http::Request) -> std::io::Result<()> {
+        let url = req.url().to_string();
+        if url.starts_with(RELOAD_SCRIPT_PATH) {
+            return req.respond(with_type(
+                tiny_http::Response::from_data(self.script.clone()),
+                "js",
+                200,
             ));
         }
-        Err(crate::BuildFailure::Content(d)) | Err(crate::BuildFailure::Internal(_, d)) => {
-            report(&d.render_report());
-            report("Bygningen fejlede; siden viser den seneste gode version.");
+        if url.starts_with(RELOAD_PATH) {
+            let body = self.version.load(Ordering::SeqCst).to_string();
+            let h =
+                tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("static header");
+            return req.respond(tiny_http::Response::from_string(body).with_header(h));
         }
+        let Some(path) = site_path(&url) else {
+            return req.respond(tiny_http::Response::from_string("400").with_status_code(400));
+        };
+        let (status, path, bytes) = self.lookup(&path);
+        let ext = Path::new(&path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("html")
+            .to_string();
+        req.respond(with_type(
+            tiny_http::Response::from_data(bytes),
+            &ext,
+            status,
+        ))
+    }
+
+    /// A page rendered on request from the current plan, or a file of the last full build.
+    fn lookup(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let cur = self.current.read().unwrap_or_else(|e| e.into_inner());
+        let Some(c) = cur.as_ref() else {
+            return (503, "503.txt".into(), b"Bygger ...".to_vec());
+        };
+        let candidates = [
+            path.to_string(),
+            format!("{}/index.html", path.trim_end_matches('/'))
+                .trim_start_matches('/')
+                .to_string(),
+        ];
+        let is_page =
+            path.is_empty() || path.ends_with(".html") || Path::new(path).extension().is_none();
+        if is_page {
+            let ropts = self.render_options();
+            let mut d = Diagnostics::new();
+            let jobs = render::plan(&c.loaded.site, &c.loaded.theme, &c.prepared, &ropts, &mut d);
+            for p in &candidates {
+                if let Some(Ok(f)) = render::render_page(&jobs, &c.tera, &c.loaded.theme, p) {
+                    return (200, f.path, f.bytes);
+                }
+            }
+            if let Some(Ok(f)) = render::render_page(&jobs, &c.tera, &c.loaded.theme, "404.html") {
+                if !candidates.iter().any(|p| c.files.contains_key(p)) {
+                    return (404, f.path, f.bytes);
+                }
+            }
+        }
+        for p in &candidates {
+            if let Some(b) = c.files.get(p) {
+                return (200, p.clone(), b.clone());
+            }
+        }
+        (404, "404.txt".into(), b"404".to_vec())
     }
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+/// The site-relative file path of a request URL; `None` for anything that climbs out.
+pub fn site_path(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let mut parts = Vec::new();
+    for part in path.split('/').filter(|s| !s.is_empty()) {
+        if part == ".." || part.contains('\\') {
+            return None;
+        }
+        parts.push(part);
+    }
+    Some(parts.join("/"))
+}
+
+fn with_type<R: std::io::Read>(
+    resp: tiny_http::Response<R>,
+    ext: &str,
+    status: u16,
+) -> tiny_http::Response<R> {
+    let ct = match ext {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
@@ -131,52 +304,9 @@ fn content_type(path: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "woff2" => "font/woff2",
         _ => "application/octet-stream",
-    }
-}
-
-/// Map a URL path to a file under `root`; `None` for anything that climbs out.
-pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
-    let path = url_path.split(['?', '#']).next().unwrap_or("/");
-    let mut p = root.to_path_buf();
-    for part in path.split('/').filter(|s| !s.is_empty()) {
-        if part == ".." || part.contains('\\') {
-            return None;
-        }
-        p.push(part);
-    }
-    if p.is_dir() {
-        p.push("index.html");
-    }
-    Some(p)
-}
-
-fn respond(req: tiny_http::Request, root: &Path, version: &AtomicU64, script: &[u8]) -> std::io::Result<()> {
-    let url = req.url().to_string();
-    if url.starts_with(RELOAD_SCRIPT_PATH) {
-        let ct = tiny_http::Header::from_bytes("Content-Type", "text/javascript; charset=utf-8").expect("static header");
-        return req.respond(tiny_http::Response::from_data(script.to_vec()).with_header(ct));
-    }
-    if url.starts_with(RELOAD_PATH) {
-        let body = version.load(Ordering::SeqCst).to_string();
-        let h = tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("static header");
-        return req.respond(tiny_http::Response::from_string(body).with_header(h));
-    }
-    let (status, file) = match resolve(root, &url) {
-        Some(p) if p.is_file() => (200, p),
-        _ => (404, root.join("404.html")),
     };
-    match std::fs::read(&file) {
-        Ok(bytes) => {
-            let ct = tiny_http::Header::from_bytes("Content-Type", content_type(&file))
-                .expect("static header");
-            req.respond(
-                tiny_http::Response::from_data(bytes)
-                    .with_status_code(status)
-                    .with_header(ct),
-            )
-        }
-        Err(_) => req.respond(tiny_http::Response::from_string("404").with_status_code(404)),
-    }
+    let h = tiny_http::Header::from_bytes("Content-Type", ct).expect("static header");
+    resp.with_status_code(status).with_header(h)
 }
 
 #[cfg(test)]
@@ -185,11 +315,8 @@ mod tests {
 
     #[test]
     fn refuses_paths_that_climb_out() {
-        let root = PathBuf::from("/srv/site");
-        assert!(resolve(&root, "/../etc/passwd").is_none());
-        assert_eq!(
-            resolve(&root, "/a/b.css?x=1").unwrap(),
-            PathBuf::from("/srv/site/a/b.css")
-        );
+        assert!(site_path("/../etc/passwd").is_none());
+        assert_eq!(site_path("/a/b.css?x=1").as_deref(), Some("a/b.css"));
+        assert_eq!(site_path("/").as_deref(), Some(""));
     }
 }
