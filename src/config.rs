@@ -139,6 +139,8 @@ struct RawConfig {
     verification_max_age_days: i64,
     #[serde(default = "default_theme")]
     theme: String,
+    #[serde(default = "default_paginate")]
+    paginate: usize,
     municipality: Municipality,
     quick_exit: QuickExit,
     #[serde(default)]
@@ -160,6 +162,9 @@ fn default_language() -> String {
 fn default_max_age() -> i64 {
     365
 }
+fn default_paginate() -> usize {
+    100
+}
 fn default_theme() -> String {
     "default".into()
 }
@@ -176,6 +181,8 @@ pub struct Config {
     pub base_path: String,
     pub verification_max_age_days: i64,
     pub theme: String,
+    /// Items per page on long practice lists.
+    pub paginate: usize,
     pub municipality: Municipality,
     /// Whether the municipality's own contact details are within the verification window.
     pub municipality_verified: bool,
@@ -233,6 +240,7 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
                     "base_url",
                     "verification_max_age_days",
                     "theme",
+                    "paginate",
                     "municipality",
                     "quick_exit",
                     "emergency",
@@ -420,6 +428,7 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
         base_path,
         verification_max_age_days: raw.verification_max_age_days,
         theme: raw.theme,
+        paginate: raw.paginate,
         municipality: raw.municipality,
         municipality_verified,
         municipality_verified_on,

@@ -61,6 +61,7 @@ struct Shared<'a> {
     base_path: &'a str,
     base_url: &'a str,
     live_reload: bool,
+    per_page: usize,
 }
 
 impl<'a> Shared<'a> {
@@ -200,7 +201,66 @@ struct TermView {
     count: usize,
 }
 
-#[derive(Serialize)]
+/// Links between the pages of a long list (`dir`, `dir/side/2/`, …).
+#[derive(Serialize, Clone)]
+struct Pager {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PagerLink>,
+}
+
+#[derive(Serialize, Clone)]
+struct PagerLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+/// Split a list into pages of `per_page`: (output dir, page items, pager). A list that fits
+/// on one page gets no pager, so small sites look exactly as before.
+fn paginate<T: Clone>(
+    items: &[T],
+    dir: &str,
+    per_page: usize,
+    bp: &str,
+) -> Vec<(String, Vec<T>, Option<Pager>)> {
+    let per_page = per_page.max(1);
+    let total = items.len().div_ceil(per_page).max(1);
+    if total == 1 {
+        return vec![(dir.to_string(), items.to_vec(), None)];
+    }
+    let link = |n: usize| urls::link(bp, &urls::page_dir(dir, n));
+    (1..=total)
+        .map(|n| {
+            let chunk = items[(n - 1) * per_page..(n * per_page).min(items.len())].to_vec();
+            let pager = Pager {
+                current: n,
+                total,
+                prev: (n > 1).then(|| link(n - 1)),
+                next: (n < total).then(|| link(n + 1)),
+                pages: (1..=total)
+                    .map(|m| PagerLink {
+                        number: m,
+                        url: link(m),
+                        current: m == n,
+                    })
+                    .collect(),
+            };
+            (urls::page_dir(dir, n), chunk, Some(pager))
+        })
+        .collect()
+}
+
+fn page_title(title: &str, pager: Option<&Pager>, page_word: &str) -> String {
+    match pager {
+        Some(p) if p.current > 1 => format!("{title} ({page_word} {} / {})", p.current, p.total),
+        _ => title.to_string(),
+    }
+}
+
+#[derive(Serialize, Clone)]
 struct MatrixRow<'a> {
     entry: &'a CardView,
     cells: Vec<bool>,
@@ -315,6 +375,7 @@ pub fn plan<'a>(
         base_path: bp,
         base_url: &c.base_url,
         live_reload: opts.live_reload,
+        per_page: c.paginate,
     };
     let base_ctx = |title: &str, dir: &str| shared.ctx(title, dir);
     let s = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
@@ -395,66 +456,74 @@ pub fn plan<'a>(
         if items.is_empty() {
             continue;
         }
-        let dir = urls::section_dir(sec);
         let label = context::section_label(c, strings, sec);
-        let mut ctx = base_ctx(&label, &dir);
-        ctx.insert("section", sec);
-        if sec == Section::Partnere {
-            // Partner lists show contact details: they need the full view (and are short).
-            let full: Vec<&EntryView> = site.section(sec).map(view_of).collect();
-            ctx.insert("items", full);
+        let pages = if sec == Section::Partnere {
+            vec![(urls::section_dir(sec), items.clone(), None)]
         } else {
-            ctx.insert("items", items.clone());
+            paginate(&items, &urls::section_dir(sec), c.paginate, bp)
+        };
+        for (dir, items, pager) in pages {
+            let title = page_title(&label, pager.as_ref(), &s("page"));
+            let mut ctx = base_ctx(&title, &dir);
+            ctx.insert("section", sec);
+            ctx.insert("pager", pager);
+            if sec == Section::Partnere {
+                // Partner lists show contact details: they need the full view (and are short).
+                let full: Vec<&EntryView> = site.section(sec).map(view_of).collect();
+                ctx.insert("items", full);
+            } else {
+                ctx.insert("items", items.clone());
+            }
+            ctx.insert("intro", s(&format!("section_{}_intro", sec.dir())));
+            if sec == Section::Praksis {
+                let groups: Vec<(FacetValue, Vec<&CardView>)> = c
+                    .focus_areas
+                    .keys()
+                    .map(|fa| {
+                        let v: Vec<&CardView> = items
+                            .iter()
+                            .copied()
+                            .filter(|x| x.focus_area.as_ref().is_some_and(|f| f.key == fa))
+                            .collect();
+                        (
+                            FacetValue {
+                                key: fa.to_string(),
+                                label: c.focus_areas.get(fa).unwrap_or(fa).to_string(),
+                                url: Some(urls::link(bp, &urls::focus_area_dir(fa))),
+                            },
+                            v,
+                        )
+                    })
+                    .filter(|(_, v)| !v.is_empty())
+                    .collect();
+                ctx.insert("groups", groups);
+                let browse = vec![
+                    Link {
+                        label: s("browse_focus_areas"),
+                        url: urls::link(bp, &urls::focus_areas_dir()),
+                    },
+                    Link {
+                        label: s("browse_municipalities"),
+                        url: urls::link(bp, &urls::municipalities_dir()),
+                    },
+                    Link {
+                        label: s("browse_criteria"),
+                        url: urls::link(bp, &urls::criteria_matrix_dir()),
+                    },
+                    Link {
+                        label: s("browse_target_groups"),
+                        url: urls::link(bp, &urls::target_groups_dir()),
+                    },
+                ];
+                ctx.insert("browse", browse);
+            }
+            jobs.push(PageJob {
+                out: dir,
+                template: "section.html",
+                ctx,
+                source: None,
+            });
         }
-        ctx.insert("intro", s(&format!("section_{}_intro", sec.dir())));
-        if sec == Section::Praksis {
-            let groups: Vec<(FacetValue, Vec<&CardView>)> = c
-                .focus_areas
-                .keys()
-                .map(|fa| {
-                    let v: Vec<&CardView> = items
-                        .iter()
-                        .copied()
-                        .filter(|x| x.focus_area.as_ref().is_some_and(|f| f.key == fa))
-                        .collect();
-                    (
-                        FacetValue {
-                            key: fa.to_string(),
-                            label: c.focus_areas.get(fa).unwrap_or(fa).to_string(),
-                            url: Some(urls::link(bp, &urls::focus_area_dir(fa))),
-                        },
-                        v,
-                    )
-                })
-                .filter(|(_, v)| !v.is_empty())
-                .collect();
-            ctx.insert("groups", groups);
-            let browse = vec![
-                Link {
-                    label: s("browse_focus_areas"),
-                    url: urls::link(bp, &urls::focus_areas_dir()),
-                },
-                Link {
-                    label: s("browse_municipalities"),
-                    url: urls::link(bp, &urls::municipalities_dir()),
-                },
-                Link {
-                    label: s("browse_criteria"),
-                    url: urls::link(bp, &urls::criteria_matrix_dir()),
-                },
-                Link {
-                    label: s("browse_target_groups"),
-                    url: urls::link(bp, &urls::target_groups_dir()),
-                },
-            ];
-            ctx.insert("browse", browse);
-        }
-        jobs.push(PageJob {
-            out: dir,
-            template: "section.html",
-            ctx,
-            source: None,
-        });
     }
 
     // Practice taxonomies.
@@ -472,6 +541,8 @@ pub fn plan<'a>(
         jobs: &mut Vec<PageJob<'a>>,
     ) {
         let bp = shared.base_path;
+        let per_page = shared.per_page;
+        let page_word = shared.strings.get("page").cloned().unwrap_or_default();
         let term_views: Vec<TermView> = terms
             .iter()
             .filter(|t| !t.3.is_empty())
@@ -495,21 +566,25 @@ pub fn plan<'a>(
             if items.is_empty() {
                 continue;
             }
-            let mut ctx = shared.ctx(&label, &dir);
-            ctx.insert("items", items);
-            ctx.insert(
-                "parent",
-                Link {
-                    label: index_title.clone(),
-                    url: urls::link(bp, &index_dir),
-                },
-            );
-            jobs.push(PageJob {
-                out: dir,
-                template: "taxonomy_term.html",
-                ctx,
-                source: None,
-            });
+            for (dir, items, pager) in paginate(&items, &dir, per_page, bp) {
+                let title = page_title(&label, pager.as_ref(), &page_word);
+                let mut ctx = shared.ctx(&title, &dir);
+                ctx.insert("items", items);
+                ctx.insert("pager", pager);
+                ctx.insert(
+                    "parent",
+                    Link {
+                        label: index_title.clone(),
+                        url: urls::link(bp, &index_dir),
+                    },
+                );
+                jobs.push(PageJob {
+                    out: dir,
+                    template: "taxonomy_term.html",
+                    ctx,
+                    source: None,
+                });
+            }
         }
     }
     let fa_terms = c
@@ -594,26 +669,27 @@ pub fn plan<'a>(
         if items.is_empty() {
             continue;
         }
-        let dir = urls::criterion_dir(k);
-        let mut ctx = base_ctx(&format!("{} {k}: {l}", s("criterion")), &dir);
-        ctx.insert("items", items);
-        ctx.insert(
-            "parent",
-            Link {
-                label: s("browse_criteria"),
-                url: urls::link(bp, &urls::criteria_matrix_dir()),
-            },
-        );
-        jobs.push(PageJob {
-            out: dir,
-            template: "taxonomy_term.html",
-            ctx,
-            source: None,
-        });
+        let label = format!("{} {k}: {l}", s("criterion"));
+        for (dir, items, pager) in paginate(&items, &urls::criterion_dir(k), c.paginate, bp) {
+            let mut ctx = base_ctx(&page_title(&label, pager.as_ref(), &s("page")), &dir);
+            ctx.insert("items", items);
+            ctx.insert("pager", pager);
+            ctx.insert(
+                "parent",
+                Link {
+                    label: s("browse_criteria"),
+                    url: urls::link(bp, &urls::criteria_matrix_dir()),
+                },
+            );
+            jobs.push(PageJob {
+                out: dir,
+                template: "taxonomy_term.html",
+                ctx,
+                source: None,
+            });
+        }
     }
     {
-        let dir = urls::criteria_matrix_dir();
-        let mut ctx = base_ctx(&s("browse_criteria"), &dir);
         let criteria: Vec<FacetValue> = c
             .criteria
             .0
@@ -641,15 +717,22 @@ pub fn plan<'a>(
         let totals: Vec<usize> = (0..criteria.len())
             .map(|i| rows.iter().filter(|r| r.cells[i]).count())
             .collect();
-        ctx.insert("criteria", criteria);
-        ctx.insert("rows", rows);
-        ctx.insert("totals", totals);
-        jobs.push(PageJob {
-            out: dir,
-            template: "matrix.html",
-            ctx,
-            source: None,
-        });
+        for (dir, rows, pager) in paginate(&rows, &urls::criteria_matrix_dir(), c.paginate, bp) {
+            let mut ctx = base_ctx(
+                &page_title(&s("browse_criteria"), pager.as_ref(), &s("page")),
+                &dir,
+            );
+            ctx.insert("criteria", criteria.clone());
+            ctx.insert("rows", rows);
+            ctx.insert("totals", totals.clone());
+            ctx.insert("pager", pager);
+            jobs.push(PageJob {
+                out: dir,
+                template: "matrix.html",
+                ctx,
+                source: None,
+            });
+        }
     }
 
     // Help pages: per audience and per form of violence.

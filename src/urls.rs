@@ -66,6 +66,15 @@ pub fn poster_preview(slug: &str) -> String {
     format!("plakater/{slug}/{slug}.png")
 }
 
+/// Page `n` of a long list at `dir` (page 1 is `dir` itself).
+pub fn page_dir(dir: &str, n: usize) -> String {
+    if n <= 1 {
+        dir.to_string()
+    } else {
+        format!("{dir}side/{n}/")
+    }
+}
+
 /// The permalink path of an output dir under the site's base path.
 pub fn link(base_path: &str, dir: &str) -> String {
     format!("{base_path}/{dir}")
