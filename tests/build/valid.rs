@@ -199,3 +199,25 @@ fn diagnostics_report_snapshot() {
     };
     insta::assert_snapshot!(r);
 }
+
+#[test]
+fn long_lists_are_paginated() {
+    let dir = site_with(None);
+    let yaml = std::fs::read_to_string(dir.path().join("site.yaml")).unwrap();
+    std::fs::write(dir.path().join("site.yaml"), format!("paginate: 1\n{yaml}")).unwrap();
+    let second = std::fs::read_to_string(dir.path().join("content/praksis/temadage.md"))
+        .unwrap()
+        .replace("example: 1", "example: 2")
+        .replace("Temadage om vold", "Anden praksis");
+    std::fs::write(dir.path().join("content/praksis/anden.md"), second).unwrap();
+    let mut o = options(dir.path());
+    o.out = dir.path().join("public");
+    vejviser::build(&o).unwrap();
+    let p1 = std::fs::read_to_string(o.out.join("praksis/index.html")).unwrap();
+    let p2 = std::fs::read_to_string(o.out.join("praksis/side/2/index.html")).unwrap();
+    assert!(p1.contains("Anden praksis") != p2.contains("Anden praksis"), "each practice on exactly one page");
+    assert!(p1.contains("href=\"/vold/praksis/side/2/\""), "page 1 links to page 2");
+    assert!(p2.contains("rel=\"prev\""));
+    assert!(o.out.join("praksis/kriterium/side/2/index.html").exists(), "the matrix is paginated too");
+    assert!(o.out.join("praksis/fokusomraade/1/side/2/index.html").exists());
+}
