@@ -51,6 +51,19 @@ results="$work/results.tsv"
 printf "n\ttool\tmedian_s\tpages\tpages_per_s\tpeak_mib\n" > "$results"
 have_hugo=0; command -v hugo >/dev/null 2>&1 && have_hugo=1
 
+# The default content (this repository's site), posters and search index included.
+if [ "${SKIP_DEFAULT:-0}" != 1 ]; then
+  times=(); peak=0
+  for r in $(seq 10); do
+    read -r s kb < <(timed "$bin" build --root . --out "$out_root/default")
+    times+=("$s"); [ "$kb" -gt "$peak" ] && peak=$kb
+  done
+  med=$(printf "%s\n" "${times[@]}" | median)
+  pages=$(find "$out_root/default" -name '*.html' | wc -l)
+  printf "default\tvejviser\t%.3f\t%s\t%s\t%.0f\n" "$med" "$pages" "$(awk -v p="$pages" -v s="$med" 'BEGIN {printf "%.0f", p / s}')" "$(awk -v k="$peak" 'BEGIN {print k/1024}')" >> "$results"
+  rm -rf "$out_root/default"
+fi
+
 for n in "${sizes[@]}"; do
   runs=5; [ "$n" -ge 10000 ] && runs=3
   site="$work/site-$n"; hsite="$work/hugo-$n"
@@ -93,7 +106,7 @@ else
 fi
 
 # Linearity: time per entry should not grow with N.
-awk -F'\t' '$2=="vejviser" {printf "vejviser: %s entries, %.1f µs per entry\n", $1, $3/$1*1e6}' "$results"
+awk -F'\t' '$2=="vejviser" && $1!="default" {printf "vejviser: %s entries, %.1f µs per entry\n", $1, $3/$1*1e6}' "$results"
 
 baseline=bench/baseline.tsv
 status=0
