@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod model;
 pub mod newentry;
 pub mod render;
+pub mod report;
 pub mod serve;
 pub mod slug;
 pub mod source;

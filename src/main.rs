@@ -63,6 +63,14 @@ enum Command {
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },
+    /// List every partner's contact details and when they were last verified, oldest first.
+    Contacts {
+        #[command(flatten)]
+        common: Common,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Create a new entry: vejviser new viden "Digital vold"
     New {
         /// praksis, partnere, kvalitetsstandard, viden or plakater
@@ -148,6 +156,26 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+        Command::Contacts { common, json } => {
+            let opts = match options(&common) {
+                Ok(o) => o,
+                Err(e) => return usage(&e),
+            };
+            let mut diags = vejviser::diag::Diagnostics::new();
+            let Some(loaded) = vejviser::load_site(&opts, &mut diags) else {
+                return failure(BuildFailure::Content(diags));
+            };
+            let rows = vejviser::report::contact_report(&loaded.site);
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&rows).unwrap_or_default()
+                );
+            } else {
+                print!("{}", vejviser::report::render_text(&rows));
+            }
+            ExitCode::SUCCESS
         }
         Command::New {
             section,

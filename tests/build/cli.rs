@@ -114,3 +114,34 @@ fn new_writes_an_entry_that_checks_and_refuses_to_overwrite() {
         "not overwritten"
     );
 }
+
+#[test]
+fn contacts_report_lists_unverified_first() {
+    let dir = site_with(None);
+    let out = vejviser(&[
+        "contacts",
+        "--root",
+        dir.path().to_str().unwrap(),
+        "--today",
+        TODAY,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let unverified = text.find("content/partnere/ubekraeftet.md").expect(&text);
+    let verified = text.find("content/partnere/hjaelpelinjen.md").expect(&text);
+    assert!(unverified < verified, "{text}");
+    // Verified 2026-03-01, checked against 2026-06-01 with 365 days allowed: 273 days left.
+    assert!(
+        text.contains("bekræftet 2026-03-01 (forældes om 273 dage)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 bekræftede, 0 forældede, 1 ikke bekræftede"),
+        "{text}"
+    );
+}
