@@ -20,8 +20,10 @@ pub mod frontmatter;
 pub mod markdown;
 pub mod model;
 pub mod newentry;
+pub mod print;
 pub mod render;
 pub mod report;
+pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod source;
@@ -161,7 +163,21 @@ pub fn render_site(
     if diags.has_errors() {
         return None;
     }
+    let texts: Vec<String> = out.bodies.into_iter().map(|b| b.text).collect();
     let mut files = out.files;
+    files.extend(print::render_posters(loaded, opts, diags));
+    if let Some(idx) = search::SearchIndex::build(loaded, &texts, &opts.root, diags) {
+        match search::export::export(&idx, loaded) {
+            Ok(f) => files.extend(f),
+            Err(e) => diags.push(internal(
+                "søgeindeks",
+                format!("søgeindekset kunne ikke eksporteres: {e}"),
+            )),
+        }
+    }
+    if diags.has_errors() {
+        return None;
+    }
     for f in loaded.theme.under("static/") {
         let logical = f.path.trim_start_matches("static/");
         if let Some(hashed) = loaded.theme.assets.get(logical) {
@@ -173,6 +189,17 @@ pub fn render_site(
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Some(files)
+}
+
+/// The search index of a loaded site, for `vejviser search` (no pages rendered).
+pub fn search_index(
+    loaded: &LoadedSite,
+    opts: &BuildOptions,
+    diags: &mut Diagnostics,
+) -> Option<search::SearchIndex> {
+    let prepared = render::prepare(&loaded.site, &loaded.theme, None);
+    let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
+    search::SearchIndex::build(loaded, &texts, &opts.root, diags)
 }
 
 /// Validate everything `build` validates, write nothing.

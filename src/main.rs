@@ -71,6 +71,27 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search the site as the search page does: vejviser search "åben rådgivning"
+    Search {
+        #[command(flatten)]
+        common: Common,
+        /// What to search for, in plain Danish.
+        query: String,
+        /// Print a JSON array (slug, section, title, url, score, snippet).
+        #[arg(long)]
+        json: bool,
+        /// Most results to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Only this section: praksis, partnere, kvalitetsstandard or viden.
+        #[arg(long)]
+        section: Option<String>,
+        /// Facet filter key=value, repeatable: focus_area=3, municipality=Randers,
+        /// criterion=2, target_group=boern, audience=udsat, violence_form=digital,
+        /// offer=krisecenter, kind=ngo, anonymous=yes, free=yes.
+        #[arg(long = "filter", value_name = "KEY=VALUE")]
+        filters: Vec<String>,
+    },
     /// Create a new entry: vejviser new viden "Digital vold"
     New {
         /// praksis, partnere, kvalitetsstandard, viden or plakater
@@ -176,6 +197,55 @@ fn main() -> ExitCode {
                 print!("{}", vejviser::report::render_text(&rows));
             }
             ExitCode::SUCCESS
+        }
+        Command::Search {
+            common,
+            query,
+            json,
+            limit,
+            section,
+            filters,
+        } => {
+            let opts = match options(&common) {
+                Ok(o) => o,
+                Err(e) => return usage(&e),
+            };
+            let mut req = vejviser::search::SearchRequest {
+                query,
+                limit,
+                section,
+                filters: Vec::new(),
+            };
+            for f in &filters {
+                match vejviser::search::parse_filter(f) {
+                    Ok(kv) => req.filters.push(kv),
+                    Err(e) => return usage(&e),
+                }
+            }
+            let mut diags = vejviser::diag::Diagnostics::new();
+            let Some(loaded) = vejviser::load_site(&opts, &mut diags) else {
+                return failure(BuildFailure::Content(diags));
+            };
+            let Some(index) = vejviser::search_index(&loaded, &opts, &mut diags) else {
+                return failure(BuildFailure::Content(diags));
+            };
+            match index.query(&req) {
+                Ok(hits) if json => {
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&hits).unwrap_or_default()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Ok(hits) => {
+                    print!("{}", vejviser::search::render_text(&req.query, &hits));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("fejl: søgningen fejlede: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Command::New {
             section,

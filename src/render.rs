@@ -909,6 +909,21 @@ pub fn plan<'a>(
             },
         ];
         ctx.insert("browse", browse);
+        let search_strings: BTreeMap<&str, String> = [
+            ("label", "search_label"),
+            ("hint", "search_hint"),
+            ("none", "search_none"),
+            ("one", "search_one"),
+            ("many", "search_many"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, s(v)))
+        .collect();
+        ctx.insert("search_strings", search_strings);
+        ctx.insert(
+            "search_index",
+            urls::link(bp, crate::search::export::INDEX_FILE),
+        );
         jobs.push(PageJob {
             out: dir,
             template: "search.html",

@@ -215,9 +215,21 @@ fn long_lists_are_paginated() {
     vejviser::build(&o).unwrap();
     let p1 = std::fs::read_to_string(o.out.join("praksis/index.html")).unwrap();
     let p2 = std::fs::read_to_string(o.out.join("praksis/side/2/index.html")).unwrap();
-    assert!(p1.contains("Anden praksis") != p2.contains("Anden praksis"), "each practice on exactly one page");
-    assert!(p1.contains("href=\"/vold/praksis/side/2/\""), "page 1 links to page 2");
+    assert!(
+        p1.contains("Anden praksis") != p2.contains("Anden praksis"),
+        "each practice on exactly one page"
+    );
+    assert!(
+        p1.contains("href=\"/vold/praksis/side/2/\""),
+        "page 1 links to page 2"
+    );
     assert!(p2.contains("rel=\"prev\""));
-    assert!(o.out.join("praksis/kriterium/side/2/index.html").exists(), "the matrix is paginated too");
-    assert!(o.out.join("praksis/fokusomraade/1/side/2/index.html").exists());
+    assert!(
+        o.out.join("praksis/kriterium/side/2/index.html").exists(),
+        "the matrix is paginated too"
+    );
+    assert!(o
+        .out
+        .join("praksis/fokusomraade/1/side/2/index.html")
+        .exists());
 }

@@ -1,0 +1,172 @@
+//! Danish text analysis shared by the index, the command-line search and (through the
+//! exported vocabulary) the browser client.
+//!
+//! Index side: a word is lower-cased, its stem taken with the Danish Snowball stemmer, and
+//! both the word and the stem are folded to ASCII the Danish way (æ→ae, ø→oe, å→aa). The
+//! folded word is the *surface* form, the folded stem the *term* that tantivy indexes.
+//! Query side never stems: it looks words up in the surface vocabulary, so the browser
+//! needs no stemmer and both sides agree exactly.
+
+use std::sync::OnceLock;
+
+/// Words that carry no meaning for search, folded.
+pub fn stopwords() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("stopwords.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+pub fn is_stopword(folded: &str) -> bool {
+    stopwords().binary_search(&folded).is_ok()
+}
+
+/// Inflection endings tried when a query word is not in the vocabulary but its stem is
+/// ("voldsudøvere" → "voldsudøver"). Longest first. Exported to the browser client.
+pub const SUFFIXES: &[&str] = &[
+    "erne", "ende", "ene", "ere", "ers", "ets", "ens", "er", "en", "et", "es", "ne", "e", "s",
+];
+
+/// Split text into lower-cased words: runs of letters and digits.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+}
+
+/// Fold a lower-case word to ASCII the Danish way.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    for c in word.chars() {
+        match c {
+            'æ' | 'ä' => out.push_str("ae"),
+            'ø' | 'ö' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'ü' => out.push_str("ue"),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'á' | 'à' | 'â' => out.push('a'),
+            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+            'ó' | 'ò' | 'ô' => out.push('o'),
+            'ú' | 'ù' | 'û' => out.push('u'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A looser key for folded words, so that ASCII spellings without the Danish digraphs
+/// ("radgivning", "modrehjalpen") meet the folded forms ("raadgivning", "moedrehjaelpen").
+pub fn loose(folded: &str) -> String {
+    folded
+        .replace("aa", "a")
+        .replace("ae", "a")
+        .replace("oe", "o")
+}
+
+/// The index term of a lower-case word.
+pub fn term_of(lower: &str) -> String {
+    static STEMMER: OnceLock<frostem::Stemmer> = OnceLock::new();
+    let s = STEMMER.get_or_init(|| frostem::Stemmer::new(frostem::Algorithm::Danish));
+    fold(&s.stem(lower))
+}
+
+/// One analysed word of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub surface: String,
+    pub term: String,
+}
+
+/// Analyse text for the index: stopwords dropped, every word with its surface and term.
+pub fn analyse(text: &str) -> Vec<Token> {
+    words(text)
+        .filter_map(|w| {
+            let surface = fold(&w);
+            if is_stopword(&surface) {
+                return None;
+            }
+            Some(Token {
+                term: term_of(&w),
+                surface,
+            })
+        })
+        .collect()
+}
+
+/// Optimal-string-alignment distance (Damerau with adjacent transpositions), giving up
+/// above `max`. Mirrored exactly in the browser client.
+pub fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let n = b.len();
+    let mut prev2 = vec![0usize; n + 1];
+    let mut prev: Vec<usize> = (0..=n).collect();
+    let mut cur = vec![0usize; n + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=n {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[n];
+    (d <= max).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        let w = stopwords();
+        assert!(
+            w.windows(2).all(|p| p[0] < p[1]),
+            "stopwords.txt must be sorted"
+        );
+        assert!(is_stopword("paa") && is_stopword("og") && !is_stopword("vold"));
+    }
+
+    #[test]
+    fn folding_and_stemming_meet_inflections() {
+        assert_eq!(fold("rådgivning"), "raadgivning");
+        assert_eq!(loose("raadgivning"), loose("radgivning"));
+        assert_eq!(loose("moedrehjaelpen"), loose("modrehjalpen"));
+        assert_eq!(term_of("voldsudøvere"), term_of("voldsudøver"));
+        assert_eq!(term_of("samtaleforløbene"), term_of("samtaleforløb"));
+    }
+
+    #[test]
+    fn analyse_drops_stopwords_and_keeps_surfaces() {
+        let t = analyse("Vold i nære relationer");
+        let s: Vec<_> = t.iter().map(|t| t.surface.as_str()).collect();
+        assert_eq!(s, ["vold", "naere", "relationer"]);
+    }
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        let d = |a: &str, b: &str, m| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            edit_distance(&a, &b, m)
+        };
+        assert_eq!(d("kvindegruper", "kvindegrupper", 2), Some(1));
+        assert_eq!(d("raadgivnign", "raadgivning", 2), Some(1));
+        assert_eq!(d("abc", "xyz", 1), None);
+    }
+}

@@ -1,0 +1,286 @@
+//! The searchable documents: one per entry, its text fields and facets, taken from the
+//! model and the rendered body text.
+
+use super::analyze::{fold, words};
+use crate::entry::{EntryKind, YesNo};
+use crate::{urls, LoadedSite};
+
+#[derive(Debug, Clone)]
+pub struct SearchDoc {
+    /// Section directory (`praksis`).
+    pub section: String,
+    pub section_label: String,
+    pub slug: String,
+    pub title: String,
+    /// Site path with the base path (`/praksis/x/`).
+    pub url: String,
+    pub summary: String,
+    /// Municipalities, organisations and partner names.
+    pub names: String,
+    /// Labels of the entry's facet values (focus area, audiences, offers …).
+    pub labels: String,
+    /// Rendered body as plain text.
+    pub body: String,
+    /// `(key, value)` facets, e.g. `("focus_area", "3")`.
+    pub facets: Vec<(String, String)>,
+}
+
+impl SearchDoc {
+    /// Text of each field, in the order of [`super::FIELDS`].
+    pub fn field_texts(&self) -> [String; 5] {
+        [
+            self.title.clone(),
+            self.names.clone(),
+            self.summary.clone(),
+            self.labels.clone(),
+            self.body.clone(),
+        ]
+    }
+}
+
+/// Human labels of facet keys, in display order.
+pub const FACET_KEYS: &[(&str, &str)] = &[
+    ("section", "Sektion"),
+    ("focus_area", "Fokusområde"),
+    ("municipality", "Kommune"),
+    ("criterion", "Kvalitetskriterium"),
+    ("target_group", "Målgruppe"),
+    ("audience", "Hvem er det til"),
+    ("violence_form", "Voldsform"),
+    ("offer", "Tilbud"),
+    ("kind", "Type"),
+    ("anonymous", "Anonymt"),
+    ("free", "Gratis"),
+];
+
+fn yes_no(v: &YesNo) -> &'static str {
+    match v {
+        YesNo::Yes => "yes",
+        YesNo::No => "no",
+        YesNo::Unknown => "unknown",
+    }
+}
+
+/// The label of a facet value, for display and for the `labels` field.
+pub fn facet_label(loaded: &LoadedSite, key: &str, value: &str) -> String {
+    let c = &loaded.site.config;
+    let from = |l: &crate::config::Labels| l.get(value).unwrap_or(value).to_string();
+    match key {
+        "section" => loaded
+            .theme
+            .strings
+            .get(&format!("section_{value}"))
+            .cloned()
+            .unwrap_or_else(|| value.to_string()),
+        "focus_area" => from(&c.focus_areas),
+        "criterion" => from(&c.criteria),
+        "target_group" => from(&c.target_groups),
+        "audience" => from(&c.audiences),
+        "violence_form" => from(&c.violence_forms),
+        "offer" => from(&c.offers),
+        "kind" => from(&c.partner_kinds),
+        "anonymous" | "free" => match value {
+            "yes" => "Ja",
+            "no" => "Nej",
+            _ => "Ikke oplyst",
+        }
+        .to_string(),
+        _ => value.to_string(),
+    }
+}
+
+/// One document per entry (posters excluded: they are print material, not answers).
+pub fn collect(loaded: &LoadedSite, texts: &[String]) -> Vec<SearchDoc> {
+    let site = &loaded.site;
+    let bp = &site.config.base_path;
+    let mut out = Vec::new();
+    for (i, e) in site.entries.iter().enumerate() {
+        let mut facets: Vec<(String, String)> = vec![("section".into(), e.section.dir().into())];
+        let mut names: Vec<String> = Vec::new();
+        let push = |facets: &mut Vec<(String, String)>, k: &str, v: String| {
+            facets.push((k.to_string(), v));
+        };
+        match &e.kind {
+            EntryKind::Poster(_) => continue,
+            EntryKind::Practice(p) => {
+                push(&mut facets, "focus_area", p.focus_area.to_string());
+                for m in &p.municipalities {
+                    push(&mut facets, "municipality", m.clone());
+                    names.push(m.clone());
+                }
+                for c in &p.criteria {
+                    push(&mut facets, "criterion", c.to_string());
+                }
+                for t in &p.target_groups {
+                    push(&mut facets, "target_group", t.clone());
+                }
+                names.extend(p.organisations.iter().cloned());
+                for slug in &p.partners {
+                    if let Some(pe) = site.get(crate::entry::Section::Partnere, slug) {
+                        names.push(pe.title.clone());
+                    }
+                }
+            }
+            EntryKind::Partner(p) => {
+                for a in &p.audiences {
+                    push(&mut facets, "audience", a.clone());
+                }
+                for v in &p.violence_forms {
+                    push(&mut facets, "violence_form", v.clone());
+                }
+                for o in &p.offers {
+                    push(&mut facets, "offer", o.clone());
+                }
+                push(&mut facets, "kind", p.kind.clone());
+                push(&mut facets, "anonymous", yes_no(&p.anonymous).into());
+                push(&mut facets, "free", yes_no(&p.free).into());
+                names.extend(p.coverage.iter().cloned());
+            }
+            EntryKind::Knowledge(k) => {
+                for a in &k.audiences {
+                    push(&mut facets, "audience", a.clone());
+                }
+                for v in &k.violence_forms {
+                    push(&mut facets, "violence_form", v.clone());
+                }
+            }
+            EntryKind::Standard => {}
+        }
+        let labels: Vec<String> = facets
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "anonymous" | "free" | "municipality"))
+            .map(|(k, v)| facet_label(loaded, k, v))
+            .collect();
+        out.push(SearchDoc {
+            section: e.section.dir().to_string(),
+            section_label: facet_label(loaded, "section", e.section.dir()),
+            slug: e.slug.clone(),
+            title: e.title.clone(),
+            url: urls::link(bp, &urls::entry_dir(e.section, &e.slug)),
+            summary: e.summary.clone(),
+            names: names.join(". "),
+            labels: labels.join(". "),
+            body: texts.get(i).cloned().unwrap_or_default(),
+            facets,
+        });
+    }
+    out
+}
+
+/// A short passage of the document around the first query word it holds, with the words
+/// marked `<mark>…</mark>` (HTML-escaped otherwise). The summary when the body has none.
+pub fn snippet(d: &SearchDoc, matched: &[&str]) -> String {
+    const WIDTH: usize = 180;
+    let hit = |w: &str| matched.contains(&fold(&w.to_lowercase()).as_str());
+    let body_hit = words(&d.body).any(|w| hit(&w));
+    let flat;
+    let source = if words(&d.summary).any(|w| hit(&w)) || !body_hit {
+        d.summary.as_str()
+    } else {
+        flat = d.body.split_whitespace().collect::<Vec<_>>().join(" ");
+        flat.as_str()
+    };
+    // Find the byte offset of the first matching word.
+    let mut first = None;
+    let mut pos = 0;
+    for part in source.split(|c: char| !c.is_alphanumeric()) {
+        if !part.is_empty() && hit(part) {
+            first = Some(pos);
+            break;
+        }
+        pos += part.len()
+            + source[pos + part.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+    }
+    let start = match first {
+        Some(p) if p > WIDTH / 3 => {
+            let mut s = p - WIDTH / 3;
+            while !source.is_char_boundary(s) {
+                s += 1;
+            }
+            source[s..p].find(' ').map_or(s, |i| s + i + 1)
+        }
+        _ => 0,
+    };
+    let mut end = (start + WIDTH).min(source.len());
+    while !source.is_char_boundary(end) {
+        end += 1;
+    }
+    let end = if end < source.len() {
+        source[start..end].rfind(' ').map_or(end, |i| start + i)
+    } else {
+        end
+    };
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    mark_words(&source[start..end], &hit, &mut out);
+    if end < source.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn escape(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn mark_words(text: &str, hit: &dyn Fn(&str) -> bool, out: &mut String) {
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        if hit(word) {
+            out.push_str("<mark>");
+            escape(word, out);
+            out.push_str("</mark>");
+        } else {
+            escape(word, out);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, out);
+            escape(&c.to_string(), out);
+        }
+    }
+    flush(&mut word, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_marks_matched_words_and_escapes() {
+        let d = SearchDoc {
+            section: "viden".into(),
+            section_label: "Viden".into(),
+            slug: "x".into(),
+            title: "X".into(),
+            url: "/viden/x/".into(),
+            summary: "Om <vold> & rådgivning.".into(),
+            names: String::new(),
+            labels: String::new(),
+            body: String::new(),
+            facets: vec![],
+        };
+        let s = snippet(&d, &["raadgivning"]);
+        assert_eq!(s, "Om &lt;vold&gt; &amp; <mark>rådgivning</mark>.");
+    }
+}

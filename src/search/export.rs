@@ -1,0 +1,122 @@
+//! The static index for the browser client: `soeg/index.json` (documents, facets,
+//! vocabulary, planning constants) and posting shards `soeg/p<n>.<hash>.json` holding the
+//! tantivy scores of each term, fetched only for the terms a query needs.
+
+use super::analyze::{stopwords, SUFFIXES};
+use super::docs::{facet_label, FACET_KEYS};
+use super::plan::WEIGHTS;
+use super::SearchIndex;
+use crate::render::OutputFile;
+use crate::LoadedSite;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// Postings per shard: small enough that a query fetches little, large enough that a
+/// small site is one or two files.
+pub const SHARD_POSTINGS: usize = 6000;
+
+pub const INDEX_FILE: &str = "soeg/index.json";
+
+pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<OutputFile>> {
+    // Facet table: every (key, value) once, in display order.
+    let mut facet_ids: BTreeMap<(usize, String, String), usize> = BTreeMap::new();
+    for d in &idx.docs {
+        for (k, v) in &d.facets {
+            let kpos = FACET_KEYS
+                .iter()
+                .position(|(fk, _)| fk == k)
+                .unwrap_or(usize::MAX);
+            facet_ids.insert((kpos, k.clone(), v.clone()), 0);
+        }
+    }
+    let mut facets = Vec::new();
+    for (i, ((_, k, v), id)) in facet_ids.iter_mut().enumerate() {
+        *id = i;
+        facets.push(json!([k, v, facet_label(loaded, k, v)]));
+    }
+    let docs: Vec<Value> = idx
+        .docs
+        .iter()
+        .map(|d| {
+            let f: Vec<usize> = d
+                .facets
+                .iter()
+                .map(|(k, v)| {
+                    let kpos = FACET_KEYS
+                        .iter()
+                        .position(|(fk, _)| fk == k)
+                        .unwrap_or(usize::MAX);
+                    facet_ids[&(kpos, k.clone(), v.clone())]
+                })
+                .collect();
+            json!([d.title, d.url, d.section, d.summary, f])
+        })
+        .collect();
+
+    // Postings, term by term, cut into shards.
+    let mut files = Vec::new();
+    let mut shards: Vec<Value> = Vec::new();
+    let mut cur: Vec<Value> = Vec::new();
+    let mut cur_first = 0usize;
+    let mut cur_count = 0usize;
+    let flush = |first: usize,
+                 lists: &mut Vec<Value>,
+                 files: &mut Vec<OutputFile>,
+                 shards: &mut Vec<Value>| {
+        let body = serde_json::to_vec(&json!({ "p": lists })).expect("json");
+        let hashed = crate::theme::hashed_name(&format!("p{}.json", shards.len()), &body);
+        let file = hashed.rsplit('/').next().unwrap_or_default().to_string();
+        let name = format!("soeg/{file}");
+        shards.push(json!([first, file]));
+        files.push(OutputFile {
+            path: name,
+            bytes: body,
+        });
+        lists.clear();
+    };
+    for t in 0..idx.vocab.terms.len() {
+        if cur_count >= SHARD_POSTINGS {
+            flush(cur_first, &mut cur, &mut files, &mut shards);
+            cur_first = t;
+            cur_count = 0;
+        }
+        let post = idx.postings(t as u32)?;
+        let mut flat = Vec::with_capacity(post.len() * 2);
+        let mut prev = 0u32;
+        for (d, s) in &post {
+            flat.push(d - prev);
+            prev = *d;
+            flat.push((s * 1000.0).round() as u32);
+        }
+        cur_count += post.len();
+        cur.push(json!(flat));
+    }
+    if !cur.is_empty() || shards.is_empty() {
+        flush(cur_first, &mut cur, &mut files, &mut shards);
+    }
+
+    let sections: BTreeMap<String, String> = idx
+        .docs
+        .iter()
+        .map(|d| (d.section.clone(), d.section_label.clone()))
+        .collect();
+    let main = json!({
+        "v": 1,
+        "weights": WEIGHTS,
+        "suffixes": SUFFIXES,
+        "stopwords": stopwords(),
+        "surfaces": idx.vocab.surfaces.join(" "),
+        "st": idx.vocab.surface_term,
+        "synonyms": idx.synonyms,
+        "shards": shards,
+        "docs": docs,
+        "facets": facets,
+        "facetKeys": FACET_KEYS,
+        "sections": sections,
+    });
+    files.push(OutputFile {
+        path: INDEX_FILE.into(),
+        bytes: serde_json::to_vec(&main).expect("json"),
+    });
+    Ok(files)
+}

@@ -1,0 +1,338 @@
+//! Search: a tantivy index built from the model after rendering, queried from the command
+//! line, and exported as a compact static index for the browser client
+//! (`themes/default/static/search.js`), which plans and ranks queries exactly like
+//! [`SearchIndex::query`].
+//!
+//! How the two agree: tantivy scores every (term, document) pair with BM25 over the boosted
+//! fields; the export carries those scores. A query is planned into slots of weighted
+//! alternatives (see [`plan`]); tantivy runs it as
+//! `Must(slot…)`, `slot = DisjunctionMax(Boost(w, Must(term…)))`, `term = Should(Boost(b, field:term)…)`,
+//! which is exactly the sum and max the client computes from the exported scores.
+
+pub mod analyze;
+pub mod docs;
+pub mod export;
+pub mod plan;
+pub mod synonyms;
+
+use crate::diag::Diagnostics;
+use crate::LoadedSite;
+use docs::SearchDoc;
+use plan::{Slot, Vocab};
+use std::collections::BTreeMap;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, EnableScoring, Occur, Query, TermQuery,
+};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STRING,
+};
+use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+use tantivy::{Index, Searcher, TantivyDocument, Term};
+
+/// Text fields and their boosts: a title hit outranks a passing mention in the body.
+pub const FIELDS: [(&str, f32); 5] = [
+    ("title", 5.0),
+    ("names", 3.0),
+    ("summary", 2.0),
+    ("labels", 1.5),
+    ("body", 1.0),
+];
+
+pub struct SearchIndex {
+    pub docs: Vec<SearchDoc>,
+    pub vocab: Vocab,
+    pub synonyms: Vec<Vec<Vec<String>>>,
+    searcher: Searcher,
+    fields: Vec<(Field, f32)>,
+    facet: Field,
+}
+
+/// One ranked result.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Hit {
+    pub slug: String,
+    pub section: String,
+    pub title: String,
+    pub url: String,
+    pub score: f64,
+    pub snippet: String,
+}
+
+/// What to search for.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    pub section: Option<String>,
+    /// `key=value` facet filters, all of which must hold.
+    pub filters: Vec<(String, String)>,
+}
+
+/// Scores are compared at this precision on both sides, so float noise cannot reorder ties.
+pub fn rounded(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
+}
+
+fn internal(e: impl std::fmt::Display) -> crate::diag::Diagnostic {
+    crate::internal("søgeindeks", format!("søgeindekset kunne ikke bygges: {e}"))
+}
+
+impl SearchIndex {
+    /// Build the index from a loaded site and the rendered text of its entries
+    /// (`texts[i]` belongs to `site.entries[i]`).
+    pub fn build(
+        loaded: &LoadedSite,
+        texts: &[String],
+        root: &std::path::Path,
+        diags: &mut Diagnostics,
+    ) -> Option<SearchIndex> {
+        let synonyms = synonyms::load(root, diags);
+        let docs = docs::collect(loaded, texts);
+        match Self::build_with(docs, synonyms) {
+            Ok(i) => Some(i),
+            Err(e) => {
+                diags.push(internal(e));
+                None
+            }
+        }
+    }
+
+    pub fn build_with(
+        docs: Vec<SearchDoc>,
+        synonyms: Vec<Vec<Vec<String>>>,
+    ) -> tantivy::Result<SearchIndex> {
+        let mut sb = Schema::builder();
+        let text = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("vv")
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let fields: Vec<(Field, f32)> = FIELDS
+            .iter()
+            .map(|(n, b)| (sb.add_text_field(n, text.clone()), *b))
+            .collect();
+        let facet = sb.add_text_field("facet", STRING);
+        let ord = sb.add_u64_field("ord", FAST);
+        let index = Index::create_in_ram(sb.build());
+        index
+            .tokenizers()
+            .register("vv", TextAnalyzer::from(WhitespaceTokenizer::default()));
+        let mut pairs: BTreeMap<String, String> = BTreeMap::new();
+        let mut writer = index.writer_with_num_threads(1, 64 * 1024 * 1024)?;
+        for (i, d) in docs.iter().enumerate() {
+            let mut td = TantivyDocument::default();
+            for ((field, _), value) in fields.iter().zip(d.field_texts()) {
+                let toks = analyze::analyse(&value);
+                let mut terms = String::with_capacity(value.len());
+                for t in toks {
+                    if !terms.is_empty() {
+                        terms.push(' ');
+                    }
+                    terms.push_str(&t.term);
+                    pairs.entry(t.surface).or_insert(t.term);
+                }
+                td.add_text(*field, &terms);
+            }
+            for (k, v) in &d.facets {
+                td.add_text(facet, format!("{k}={v}"));
+            }
+            td.add_u64(ord, i as u64);
+            writer.add_document(td)?;
+        }
+        writer.commit()?;
+        let searcher = index.reader()?.searcher();
+        Ok(SearchIndex {
+            docs,
+            vocab: Vocab::new(pairs),
+            synonyms,
+            searcher,
+            fields,
+            facet,
+        })
+    }
+
+    /// `Should(Boost(b, field:term))` over the text fields.
+    fn term_query(&self, term: u32) -> Box<dyn Query> {
+        let t = &self.vocab.terms[term as usize];
+        Box::new(BooleanQuery::new(
+            self.fields
+                .iter()
+                .map(|(f, b)| {
+                    let q: Box<dyn Query> = Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(*f, t),
+                            IndexRecordOption::WithFreqs,
+                        )),
+                        *b,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect(),
+        ))
+    }
+
+    fn slot_query(&self, slot: &Slot) -> Box<dyn Query> {
+        Box::new(DisjunctionMaxQuery::new(
+            slot.alts
+                .iter()
+                .map(|a| {
+                    let all: Vec<(Occur, Box<dyn Query>)> = a
+                        .terms
+                        .iter()
+                        .map(|&t| (Occur::Must, self.term_query(t)))
+                        .collect();
+                    Box::new(BoostQuery::new(Box::new(BooleanQuery::new(all)), a.weight))
+                        as Box<dyn Query>
+                })
+                .collect(),
+        ))
+    }
+
+    /// Every document `q` matches, with its score, in document order.
+    fn run(&self, q: &dyn Query) -> tantivy::Result<Vec<(u32, f32)>> {
+        let weight = q.weight(EnableScoring::enabled_from_searcher(&self.searcher))?;
+        let mut out = Vec::new();
+        for seg in self.searcher.segment_readers() {
+            let ords = seg.fast_fields().u64("ord")?;
+            weight.for_each(seg, &mut |doc, score| {
+                let o = ords.first(doc).unwrap_or(0) as u32;
+                out.push((o, score));
+            })?;
+        }
+        out.sort_by_key(|p| p.0);
+        Ok(out)
+    }
+
+    /// The BM25 score of `term` in every document holding it: what the export carries.
+    pub fn postings(&self, term: u32) -> tantivy::Result<Vec<(u32, f32)>> {
+        self.run(self.term_query(term).as_ref())
+    }
+
+    /// Planned slots of a query (exposed for tests and `--explain`).
+    pub fn plan(&self, q: &str) -> Vec<Slot> {
+        plan::plan(q, &self.vocab, &self.synonyms)
+    }
+
+    /// Ranked results. All slots must match; when no document matches them all, any may.
+    pub fn query(&self, req: &SearchRequest) -> tantivy::Result<Vec<Hit>> {
+        let slots: Vec<Slot> = self
+            .plan(&req.query)
+            .into_iter()
+            .filter(|s| !s.alts.is_empty() || !s.text.is_empty())
+            .collect();
+        if slots.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut filters: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut fs = req.filters.clone();
+        if let Some(s) = &req.section {
+            fs.push(("section".into(), s.clone()));
+        }
+        for (k, v) in &fs {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_text(self.facet, &format!("{k}={v}")),
+                IndexRecordOption::Basic,
+            ));
+            // A filter must hold but adds nothing to the score.
+            filters.push((Occur::Must, Box::new(BoostQuery::new(q, 0.0))));
+        }
+        let mut hits = Vec::new();
+        for occur in [Occur::Must, Occur::Should] {
+            if occur == Occur::Must && slots.iter().any(|s| s.alts.is_empty()) {
+                continue;
+            }
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = slots
+                .iter()
+                .filter(|s| !s.alts.is_empty())
+                .map(|s| (occur, self.slot_query(s)))
+                .collect();
+            if clauses.is_empty() {
+                break;
+            }
+            if occur == Occur::Should {
+                clauses = vec![(
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>,
+                )];
+            }
+            clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+            hits = self.run(&BooleanQuery::new(clauses))?;
+            if !hits.is_empty() {
+                break;
+            }
+        }
+        let mut ranked: Vec<(f64, u32)> = hits.into_iter().map(|(o, s)| (rounded(s), o)).collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let limit = if req.limit == 0 {
+            usize::MAX
+        } else {
+            req.limit
+        };
+        let words: Vec<&str> = slots
+            .iter()
+            .flat_map(|s| {
+                s.alts
+                    .iter()
+                    .flat_map(|a| a.words.iter().map(String::as_str))
+            })
+            .collect();
+        Ok(ranked
+            .into_iter()
+            .take(limit)
+            .map(|(score, o)| {
+                let d = &self.docs[o as usize];
+                Hit {
+                    slug: d.slug.clone(),
+                    section: d.section.clone(),
+                    title: d.title.clone(),
+                    url: d.url.clone(),
+                    score,
+                    snippet: docs::snippet(d, &words),
+                }
+            })
+            .collect())
+    }
+}
+
+/// `key=value` from the command line, with the key checked against the known facets.
+pub fn parse_filter(s: &str) -> Result<(String, String), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("--filter `{s}`: skriv nøgle=værdi, fx focus_area=3"))?;
+    if !docs::FACET_KEYS.iter().any(|(fk, _)| *fk == k) {
+        let keys: Vec<&str> = docs::FACET_KEYS.iter().map(|(k, _)| *k).collect();
+        return Err(format!(
+            "--filter `{s}`: `{k}` er ikke et filter; brug en af {}",
+            keys.join(", ")
+        ));
+    }
+    Ok((k.to_string(), v.to_string()))
+}
+
+/// Results as plain text for the terminal; marks shown as »word«.
+pub fn render_text(query: &str, hits: &[Hit]) -> String {
+    if hits.is_empty() {
+        return format!("Ingen resultater for »{query}«. Prøv et andet eller kortere ord.\n");
+    }
+    let mut out = String::new();
+    for (i, h) in hits.iter().enumerate() {
+        let snippet = h
+            .snippet
+            .replace("<mark>", "»")
+            .replace("</mark>", "«")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&");
+        out.push_str(&format!(
+            "{:>2}. {}  ({}, {:.3})\n    {}\n    {}\n",
+            i + 1,
+            h.title,
+            h.section,
+            h.score,
+            h.url,
+            snippet
+        ));
+    }
+    out
+}
