@@ -119,12 +119,18 @@ pub fn plan(q: &str, vocab: &Vocab, synonyms: &[Vec<Vec<String>>]) -> Vec<Slot> 
     let mut slots = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if let Some((len, slot)) = synonym_slot(&ws[i..], vocab, synonyms) {
+        let last = i + 1 == ws.len();
+        if let Some((len, mut slot)) = synonym_slot(&ws[i..], vocab, synonyms) {
+            // A one-word synonym keeps the word's own reach (inflections, typos, prefixes).
+            if len == 1 {
+                for a in word_slot(&ws[i], last && typing, vocab).alts {
+                    push_alt(&mut slot.alts, a.terms, a.weight, a.words);
+                }
+            }
             slots.push(slot);
             i += len;
             continue;
         }
-        let last = i + 1 == ws.len();
         slots.push(word_slot(&ws[i], last && typing, vocab));
         i += 1;
     }

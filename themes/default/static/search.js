@@ -104,9 +104,14 @@
   Engine.prototype.plan = function (q) {
     var qw = this.queryWords(q), ws = qw.ws, slots = [], i = 0;
     while (i < ws.length) {
+      var last = i + 1 === ws.length && qw.typing;
       var syn = this.synonymSlot(ws.slice(i));
-      if (syn) { slots.push(syn.slot); i += syn.len; continue; }
-      slots.push(this.wordSlot(ws[i], i + 1 === ws.length && qw.typing));
+      if (syn) {
+        // A one-word synonym keeps the word's own reach (inflections, typos, prefixes).
+        if (syn.len === 1) for (var a of this.wordSlot(ws[i], last).alts) pushAlt(syn.slot.alts, a.terms, a.weight, a.words);
+        slots.push(syn.slot); i += syn.len; continue;
+      }
+      slots.push(this.wordSlot(ws[i], last));
       i += 1;
     }
     return slots;
@@ -301,7 +306,7 @@
     form.append(label, input, hint);
     root.prepend(form);
     root.append(status, facetBox, list);
-    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); run(false); });
 
     var engine = null, loading = null, active = new Map(), seq = 0;
     function ready() {
@@ -318,10 +323,12 @@
     }
     input.addEventListener("focus", ready, { once: true });
     var timer = null;
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 80); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(false); }, 80); });
 
     function docFacets(ix, d) { return ix.docs[d][4]; }
-    function run() {
+    // Facet changes re-run the search without rebuilding the facet list, so keyboard focus
+    // stays on the checkbox just toggled (the counts depend only on the words typed).
+    function run(keepFacets) {
       var q = input.value, my = ++seq;
       if (!q.trim()) { list.replaceChildren(); facetBox.replaceChildren(); status.textContent = ""; return; }
       ready().then(function (eng) {
@@ -336,12 +343,12 @@
             }
             return true;
           });
-          render(ix, all, shown);
+          render(ix, all, shown, keepFacets === true);
         });
       });
     }
 
-    function render(ix, all, shown) {
+    function render(ix, all, shown, keepFacets) {
       status.textContent = shown.length === 0 ? t.none : shown.length === 1 ? t.one : t.many.replace("{n}", shown.length);
       list.replaceChildren();
       for (var r of shown.slice(0, 50)) {
@@ -351,7 +358,7 @@
         li.append(h, el("p", { "class": "search-section" }, ix.sections[d[2]] || d[2]), highlighted(d[3], r.words));
         list.appendChild(li);
       }
-      renderFacets(ix, all);
+      if (!keepFacets) renderFacets(ix, all);
     }
 
     function renderFacets(ix, all) {
@@ -373,7 +380,7 @@
             return function (e) {
               if (!active.has(key)) active.set(key, new Set());
               if (e.target.checked) active.get(key).add(val); else active.get(key).delete(val);
-              run();
+              run(true);
             };
           })(key, val));
           var lab = el("label", { "for": id }, ix.facets[f][2] + " (" + counts.get(f) + ")");

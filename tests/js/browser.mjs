@@ -1,0 +1,184 @@
+// Real-browser checks of a built Vejviser site in headless Chromium (Debian's chromium),
+// driven by playwright-core. Started by tests/browser.rs, which builds the site with
+// --base-url http://127.0.0.1:PORT and a quick-exit target on the same server.
+// Usage: node tests/js/browser.mjs <public-dir> <port>
+// Prints one line per check ("ok …" / "FAIL …") and a JSON summary; exits 1 on any failure.
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const [publicDir, portArg] = process.argv.slice(2);
+const port = Number(portArg);
+const origin = `http://127.0.0.1:${port}`;
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const failures = [];
+const report = { pages: {}, axe: {} };
+
+function check(ok, what, detail = "") {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}${detail ? " — " + detail : ""}`);
+  if (!ok) failures.push(`${what} ${detail}`);
+}
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain", ".png": "image/png",
+  ".pdf": "application/pdf", ".svg": "image/svg+xml" };
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, origin);
+  if (url.pathname === "/__exit/") {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    return res.end("<!doctype html><html lang=da><title>Neutral</title><h1>Neutral side</h1>");
+  }
+  let p = path.join(publicDir, decodeURIComponent(url.pathname));
+  if (!p.startsWith(path.resolve(publicDir))) { res.writeHead(403); return res.end(); }
+  if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, "index.html");
+  if (!fs.existsSync(p)) { res.writeHead(404); return res.end("not found"); }
+  res.writeHead(200, { "content-type": TYPES[path.extname(p)] || "application/octet-stream" });
+  res.end(fs.readFileSync(p));
+});
+await new Promise((r) => server.listen(port, "127.0.0.1", r));
+
+// The pages under test, found in the sitemap.
+const sitemap = fs.readFileSync(path.join(publicDir, "sitemap.xml"), "utf8");
+const all = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+const first = (re) => all.find((p) => re.test(p));
+const pages = {
+  home: "/",
+  search: "/soeg/",
+  matrix: "/praksis/kriterium/",
+  help: "/hjaelp/",
+  practice: first(/^\/praksis\/(?!kriterium|fokusomraade|kommune|maalgruppe|side)[^/]+\/$/),
+  partner: first(/^\/partnere\/[^/]+\/$/),
+  standard: first(/^\/kvalitetsstandard\/[^/]+\/$/),
+  knowledge: first(/^\/viden\/[^/]+\/$/),
+  form: first(/^\/hjaelp\/voldsform\/[^/]+\/$/),
+};
+for (const p of all.filter((p) => /^\/hjaelp\/(?!voldsform)[^/]+\/$/.test(p))) pages["audience " + p] = p;
+for (const [k, v] of Object.entries(pages)) check(!!v, `page to test exists: ${k}`, v || "none in sitemap");
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+
+try {
+  // 1. No request leaves 127.0.0.1; no cookies or storage after browsing and searching.
+  {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const foreign = [];
+    page.on("request", (r) => { const u = new URL(r.url()); if (u.hostname !== "127.0.0.1" && u.protocol !== "data:") foreign.push(r.url()); });
+    for (const p of Object.values(pages).filter(Boolean)) {
+      const resp = await page.goto(origin + p);
+      check(resp && resp.status() === 200, `loads ${p}`);
+      const weight = await page.evaluate(async () => {
+        const urls = [location.href, ...[...document.querySelectorAll("link[rel=stylesheet], script[src]")].map((e) => e.href || e.src)];
+        let total = 0;
+        for (const u of urls) total += (await (await fetch(u)).arrayBuffer()).byteLength;
+        return total;
+      });
+      report.pages[p] = weight;
+      check(weight < 40 * 1024, `page weight under 40 KB: ${p}`, `${weight} bytes`);
+    }
+    await page.goto(origin + "/soeg/");
+    await page.fill("#q", "rådgivning");
+    await page.waitForFunction(() => document.querySelectorAll(".search-results li").length > 0, null, { timeout: 5000 });
+    const n = await page.$$eval(".search-results li", (l) => l.length);
+    check(n > 0, "search page shows results for 'rådgivning'", `${n} results`);
+    const status = await page.textContent(".search-status");
+    check(/resultat/.test(status || ""), "results are announced in a live region", status);
+    check(!page.url().includes("r%C3%A5dgivning") && !page.url().includes("?"), "the query is not in the URL", page.url());
+    const boxes = page.locator(".search-facets input[type=checkbox]");
+    if (await boxes.count()) {
+      await boxes.first().check();
+      await page.waitForTimeout(300);
+      const focused = await page.evaluate(() => document.activeElement && (document.activeElement.type || document.activeElement.tagName));
+      check(focused === "checkbox", "focus stays on a facet checkbox after toggling it", String(focused));
+      await page.waitForTimeout(200);
+      check(!page.url().includes("?"), "facet filters stay out of the URL");
+    }
+    const storage = await page.evaluate(async () => ({
+      local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
+      idb: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+    }));
+    const cookies = await ctx.cookies();
+    check(cookies.length === 0 && storage.cookie === "", "no cookies after browsing and searching", JSON.stringify(cookies));
+    check(storage.local === 0 && storage.session === 0 && storage.idb === 0, "no web storage", JSON.stringify(storage));
+    check(foreign.length === 0, "no request leaves 127.0.0.1", foreign.join(", "));
+    await ctx.close();
+  }
+
+  // 2. Quick exit by click and by three presses of Shift; Back does not return.
+  for (const how of ["click", "shift"]) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(origin + "/");
+    await page.goto(origin + pages.practice);
+    if (how === "click") await page.click("[data-quick-exit]");
+    else { for (let i = 0; i < 3; i++) await page.keyboard.press("Shift"); }
+    await page.waitForURL(origin + "/__exit/", { timeout: 5000 }).catch(() => {});
+    check(page.url() === origin + "/__exit/", `quick exit by ${how} lands on the target`, page.url());
+    await page.goBack().catch(() => {});
+    await page.waitForTimeout(200);
+    check(!page.url().endsWith(pages.practice), `Back after quick exit by ${how} does not show the page`, page.url());
+    await ctx.close();
+  }
+
+  // 3. Without JavaScript the audience pages still list partners, and the exit is a link.
+  {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    for (const [k, p] of Object.entries(pages).filter(([k]) => k.startsWith("audience"))) {
+      await page.goto(origin + p);
+      const cards = await page.$$eval("main a[href*='/partnere/']", (l) => l.length);
+      check(cards > 0, `without JavaScript ${p} lists partners`, `${cards} partner links`);
+    }
+    await page.goto(origin + "/");
+    const href = await page.getAttribute("[data-quick-exit]", "href");
+    check(href === origin + "/__exit/", "without JavaScript the quick exit is a plain link", href);
+    await ctx.close();
+  }
+
+  // 4. At 320 px no page scrolls sideways.
+  {
+    const ctx = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await ctx.newPage();
+    for (const p of Object.values(pages).filter(Boolean)) {
+      await page.goto(origin + p);
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      check(w <= 320, `no horizontal scrolling at 320 px: ${p}`, `scrollWidth ${w}`);
+    }
+    await ctx.close();
+  }
+
+  // 5. axe-core: zero violations (WCAG 2.0/2.1 A and AA rules).
+  {
+    const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+    const ctx = await browser.newContext({ bypassCSP: true });
+    const page = await ctx.newPage();
+    for (const p of Object.values(pages).filter(Boolean)) {
+      await page.goto(origin + p);
+      if (p === "/soeg/") {
+        await page.fill("#q", "vold");
+        await page.waitForFunction(() => document.querySelectorAll(".search-results li").length > 0, null, { timeout: 5000 }).catch(() => {});
+      }
+      await page.evaluate(axeSource);
+      const res = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+      report.axe[p] = res.violations.length;
+      check(res.violations.length === 0, `axe: no violations on ${p}`,
+        res.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes[0] && v.nodes[0].target}`).join("; "));
+    }
+    await ctx.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(JSON.stringify(report));
+if (failures.length) {
+  console.log(`${failures.length} browser check(s) failed`);
+  process.exit(1);
+}
