@@ -83,6 +83,10 @@ pub struct LoadedSite {
 pub struct Timings {
     pub load: Duration,
     pub render: Duration,
+    /// Search index build and export (part of `render`).
+    pub search: Duration,
+    /// Posters and leaflets (part of `render`).
+    pub print: Duration,
     pub write: Duration,
 }
 
@@ -154,6 +158,16 @@ pub fn render_site(
     opts: &BuildOptions,
     diags: &mut Diagnostics,
 ) -> Option<Vec<render::OutputFile>> {
+    render_site_timed(loaded, opts, diags, &mut Timings::default())
+}
+
+/// [`render_site`], recording how long search and print took.
+pub fn render_site_timed(
+    loaded: &LoadedSite,
+    opts: &BuildOptions,
+    diags: &mut Diagnostics,
+    timings: &mut Timings,
+) -> Option<Vec<render::OutputFile>> {
     let tera = render::build_tera(&loaded.theme, diags)?;
     let ropts = render::RenderOptions {
         live_reload: opts.live_reload,
@@ -165,7 +179,10 @@ pub fn render_site(
     }
     let texts: Vec<String> = out.bodies.into_iter().map(|b| b.text).collect();
     let mut files = out.files;
+    let t = Instant::now();
     files.extend(print::render_posters(loaded, opts, diags));
+    timings.print = t.elapsed();
+    let t = Instant::now();
     if let Some(idx) = search::SearchIndex::build(loaded, &texts, &opts.root, diags) {
         match search::export::export(&idx, loaded) {
             Ok(f) => files.extend(f),
@@ -175,6 +192,7 @@ pub fn render_site(
             )),
         }
     }
+    timings.search = t.elapsed();
     if diags.has_errors() {
         return None;
     }
@@ -241,7 +259,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         ));
     };
     let t = Instant::now();
-    let files = render_site(&loaded, opts, &mut diags);
+    let files = render_site_timed(&loaded, opts, &mut diags, &mut timings);
     timings.render = t.elapsed();
     let diags = finish(diags, opts.strict)?;
     let files = files.expect("no errors means output");

@@ -137,13 +137,15 @@ fn main() -> ExitCode {
                     eprint!("{}", r.diagnostics.render_report());
                     let t = &r.timings;
                     eprintln!(
-                        "Bygget {} sider ({} filer) i {} på {} ms (indlæs {} ms, byg {} ms, skriv {} ms)",
+                        "Bygget {} sider ({} filer) i {} på {} ms (indlæs {} ms, byg {} ms heraf søgning {} ms og plakater {} ms, skriv {} ms)",
                         r.pages,
                         r.files,
                         opts.out_dir().display(),
                         (t.load + t.render + t.write).as_millis(),
                         t.load.as_millis(),
                         t.render.as_millis(),
+                        t.search.as_millis(),
+                        t.print.as_millis(),
                         t.write.as_millis()
                     );
                     ExitCode::SUCCESS

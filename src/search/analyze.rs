@@ -69,9 +69,20 @@ pub fn loose(folded: &str) -> String {
 
 /// The index term of a lower-case word.
 pub fn term_of(lower: &str) -> String {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            Default::default();
+    }
     static STEMMER: OnceLock<frostem::Stemmer> = OnceLock::new();
-    let s = STEMMER.get_or_init(|| frostem::Stemmer::new(frostem::Algorithm::Danish));
-    fold(&s.stem(lower))
+    CACHE.with(|c| {
+        if let Some(t) = c.borrow().get(lower) {
+            return t.clone();
+        }
+        let s = STEMMER.get_or_init(|| frostem::Stemmer::new(frostem::Algorithm::Danish));
+        let t = fold(&s.stem(lower));
+        c.borrow_mut().insert(lower.to_string(), t.clone());
+        t
+    })
 }
 
 /// One analysed word of a document.
@@ -79,6 +90,51 @@ pub fn term_of(lower: &str) -> String {
 pub struct Token {
     pub surface: String,
     pub term: String,
+}
+
+/// Analyse text for the index in one pass: the terms, space-separated, for tantivy, and
+/// each new (surface, term) pair for the vocabulary. Words are looked up in a per-thread
+/// cache keyed by the word as written, so each distinct word is lower-cased, folded and
+/// stemmed once per thread.
+pub fn analyse_into(text: &str, terms: &mut String, pairs: &mut Vec<(String, String)>) {
+    type Cached = Option<(std::rc::Rc<str>, std::rc::Rc<str>)>;
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<Box<str>, Cached>> =
+            Default::default();
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        for raw in text.split(|ch: char| !ch.is_alphanumeric()) {
+            if raw.is_empty() {
+                continue;
+            }
+            let entry = match c.get(raw) {
+                Some(e) => e.clone(),
+                None => {
+                    let lower = raw.to_lowercase();
+                    let surface = fold(&lower);
+                    let e = if is_stopword(&surface) {
+                        None
+                    } else {
+                        Some((surface.into(), term_of(&lower).into()))
+                    };
+                    c.insert(raw.into(), e.clone());
+                    // Report each pair the first time this thread sees it; the caller
+                    // keeps the first term per surface, and terms are deterministic.
+                    if let Some((s, t)) = &e {
+                        pairs.push((s.to_string(), t.to_string()));
+                    }
+                    e
+                }
+            };
+            if let Some((_, term)) = entry {
+                if !terms.is_empty() {
+                    terms.push(' ');
+                }
+                terms.push_str(&term);
+            }
+        }
+    });
 }
 
 /// Analyse text for the index: stopwords dropped, every word with its surface and term.

@@ -8,6 +8,7 @@ use super::plan::WEIGHTS;
 use super::SearchIndex;
 use crate::render::OutputFile;
 use crate::LoadedSite;
+use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -74,13 +75,17 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         });
         lists.clear();
     };
-    for t in 0..idx.vocab.terms.len() {
+    // Scoring every term is the bulk of the work; terms are independent.
+    let all: Vec<Vec<(u32, f32)>> = (0..idx.vocab.terms.len() as u32)
+        .into_par_iter()
+        .map(|t| idx.postings(t))
+        .collect::<tantivy::Result<_>>()?;
+    for (t, post) in all.into_iter().enumerate() {
         if cur_count >= SHARD_POSTINGS {
             flush(cur_first, &mut cur, &mut files, &mut shards);
             cur_first = t;
             cur_count = 0;
         }
-        let post = idx.postings(t as u32)?;
         let mut flat = Vec::with_capacity(post.len() * 2);
         let mut prev = 0u32;
         for (d, s) in &post {

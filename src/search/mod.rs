@@ -19,6 +19,7 @@ use crate::diag::Diagnostics;
 use crate::LoadedSite;
 use docs::SearchDoc;
 use plan::{Slot, Vocab};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, EnableScoring, Occur, Query, TermQuery,
@@ -117,21 +118,29 @@ impl SearchIndex {
         index
             .tokenizers()
             .register("vv", TextAnalyzer::from(WhitespaceTokenizer::default()));
+        // Analysis (stemming above all) is the costly part: done per document in
+        // parallel, with each thread remembering the words it has stemmed.
+        let analysed: Vec<([String; 5], Vec<(String, String)>)> = docs
+            .par_iter()
+            .map(|d| {
+                let mut pairs = Vec::new();
+                let terms = d.field_texts().map(|t| {
+                    let mut out = String::with_capacity(t.len());
+                    analyze::analyse_into(&t, &mut out, &mut pairs);
+                    out
+                });
+                (terms, pairs)
+            })
+            .collect();
         let mut pairs: BTreeMap<String, String> = BTreeMap::new();
-        let mut writer = index.writer_with_num_threads(1, 64 * 1024 * 1024)?;
-        for (i, d) in docs.iter().enumerate() {
+        let mut writer = index.writer_with_num_threads(2, 256 * 1024 * 1024)?;
+        for (i, (d, (terms, new_pairs))) in docs.iter().zip(analysed).enumerate() {
+            for (s, t) in new_pairs {
+                pairs.entry(s).or_insert(t);
+            }
             let mut td = TantivyDocument::default();
-            for ((field, _), value) in fields.iter().zip(d.field_texts()) {
-                let toks = analyze::analyse(&value);
-                let mut terms = String::with_capacity(value.len());
-                for t in toks {
-                    if !terms.is_empty() {
-                        terms.push(' ');
-                    }
-                    terms.push_str(&t.term);
-                    pairs.entry(t.surface).or_insert(t.term);
-                }
-                td.add_text(*field, &terms);
+            for ((field, _), terms) in fields.iter().zip(terms) {
+                td.add_text(*field, terms);
             }
             for (k, v) in &d.facets {
                 td.add_text(facet, format!("{k}={v}"));
