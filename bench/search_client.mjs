@@ -34,7 +34,8 @@ out.loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
 for (const q of queries) {
   const fetched = new Set();
   engine = new Engine(index, async (file) => { fetched.add(file); return JSON.parse(fs.readFileSync(path.join(soeg, file))); });
-  await engine.search(q, null);
+  const hits = await engine.search(q, null);
+  await engine.docs(hits.slice(0, 10).map((h) => h.doc));
   let shardGz = 0;
   for (const f of fetched) shardGz += gz(fs.readFileSync(path.join(soeg, f)));
   const times = [];

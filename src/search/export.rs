@@ -16,6 +16,9 @@ use std::collections::BTreeMap;
 /// small site is one or two files.
 pub const SHARD_POSTINGS: usize = 6000;
 
+/// Documents per chunk of titles, addresses and summaries.
+pub const DOC_CHUNK: usize = 500;
+
 pub const INDEX_FILE: &str = "soeg/index.json";
 
 pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<OutputFile>> {
@@ -35,6 +38,8 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         *id = i;
         facets.push(json!([k, v, facet_label(loaded, k, v)]));
     }
+    // Per document, index.json keeps what ranking and facet counts need (section, facets);
+    // title, address and summary go into chunks fetched only for the results shown.
     let docs: Vec<Value> = idx
         .docs
         .iter()
@@ -50,12 +55,27 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
                     facet_ids[&(kpos, k.clone(), v.clone())]
                 })
                 .collect();
-            json!([d.title, d.url, d.section, d.summary, f])
+            json!([d.section, f])
         })
         .collect();
+    let mut files = Vec::new();
+    let mut doc_chunks: Vec<String> = Vec::new();
+    for (n, chunk) in idx.docs.chunks(DOC_CHUNK).enumerate() {
+        let rows: Vec<Value> = chunk
+            .iter()
+            .map(|d| json!([d.title, d.url, d.summary]))
+            .collect();
+        let body = serde_json::to_vec(&rows).expect("json");
+        let hashed = crate::theme::hashed_name(&format!("d{n}.json"), &body);
+        let file = hashed.rsplit('/').next().unwrap_or_default().to_string();
+        files.push(OutputFile {
+            path: format!("soeg/{file}"),
+            bytes: body,
+        });
+        doc_chunks.push(file);
+    }
 
     // Postings, term by term, cut into shards.
-    let mut files = Vec::new();
     let mut shards: Vec<Value> = Vec::new();
     let mut cur: Vec<Value> = Vec::new();
     let mut cur_first = 0usize;
@@ -115,6 +135,8 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         "synonyms": idx.synonyms,
         "shards": shards,
         "docs": docs,
+        "docChunk": DOC_CHUNK,
+        "docChunks": doc_chunks,
         "facets": facets,
         "facetKeys": FACET_KEYS,
         "sections": sections,

@@ -26,6 +26,7 @@ for (const q of queries) {
   const t0 = process.hrtime.bigint();
   const hits = await engine.search(q, null);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  out[q] = { urls: hits.slice(0, limit).map((h) => index.docs[h.doc][1]), scores: hits.slice(0, limit).map((h) => h.score), ms };
+  const meta = await engine.docs(hits.slice(0, limit).map((h) => h.doc));
+  out[q] = { urls: meta.map((m) => m[1]), scores: hits.slice(0, limit).map((h) => h.score), ms };
 }
 process.stdout.write(JSON.stringify(out));

@@ -68,6 +68,7 @@
       this.looseIds.get(k).push(i);
     }
     this.postings = new Map(); // term id -> Map(doc -> score int)
+    this.docChunks = new Map(); // chunk number -> Promise of [[title, url, summary], ...]
     this.shardCache = new Map();
   }
 
@@ -218,6 +219,16 @@
     }));
   };
 
+  // [title, url, summary] of documents, fetching the chunks that hold them.
+  Engine.prototype.docs = function (ids) {
+    var self = this, size = this.ix.docChunk;
+    return Promise.all(ids.map(function (d) {
+      var c = Math.floor(d / size);
+      if (!self.docChunks.has(c)) self.docChunks.set(c, self.fetchJson(self.ix.docChunks[c]));
+      return self.docChunks.get(c).then(function (rows) { return rows[d % size]; });
+    }));
+  };
+
   function slotScores(self, slot) {
     var best = new Map();
     for (var a of slot.alts) {
@@ -325,7 +336,7 @@
     var timer = null;
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(false); }, 80); });
 
-    function docFacets(ix, d) { return ix.docs[d][4]; }
+    function docFacets(ix, d) { return ix.docs[d][1]; }
     // Facet changes re-run the search without rebuilding the facet list, so keyboard focus
     // stays on the checkbox just toggled (the counts depend only on the words typed).
     function run(keepFacets) {
@@ -343,32 +354,36 @@
             }
             return true;
           });
-          render(ix, all, shown, keepFacets === true);
+          return eng.docs(shown.slice(0, 50).map(function (r) { return r.doc; })).then(function (meta) {
+            if (my !== seq) return;
+            render(ix, all, shown, meta, keepFacets === true);
+          });
         });
       });
     }
 
-    function render(ix, all, shown, keepFacets) {
+    function render(ix, all, shown, meta, keepFacets) {
       status.textContent = shown.length === 0 ? t.none : shown.length === 1 ? t.one : t.many.replace("{n}", shown.length);
       list.replaceChildren();
-      for (var r of shown.slice(0, 50)) {
-        var d = ix.docs[r.doc], li = el("li");
+      shown.slice(0, 50).forEach(function (r, k) {
+        var d = meta[k], li = el("li");
         var h = el("h2", { "class": "search-title" });
         h.appendChild(el("a", { href: d[1] }, d[0]));
-        li.append(h, el("p", { "class": "search-section" }, ix.sections[d[2]] || d[2]), highlighted(d[3], r.words));
+        var section = ix.docs[r.doc][0];
+        li.append(h, el("p", { "class": "search-section" }, ix.sections[section] || section), highlighted(d[2], r.words));
         list.appendChild(li);
-      }
+      });
       if (!keepFacets) renderFacets(ix, all);
     }
 
     function renderFacets(ix, all) {
-      var sections = new Set(all.map(function (r) { return ix.docs[r.doc][2]; }));
+      var sections = new Set(all.map(function (r) { return ix.docs[r.doc][0]; }));
       var keys = [];
       for (var sec in FACETS) if (sections.has(sec)) keys.push.apply(keys, FACETS[sec]);
       facetBox.replaceChildren();
       for (var key of keys) {
         var counts = new Map();
-        for (var r of all) for (var f of ix.docs[r.doc][4]) if (ix.facets[f][0] === key) counts.set(f, (counts.get(f) || 0) + 1);
+        for (var r of all) for (var f of ix.docs[r.doc][1]) if (ix.facets[f][0] === key) counts.set(f, (counts.get(f) || 0) + 1);
         if (!counts.size) continue;
         var fs = el("fieldset"), legend = ix.facetKeys.find(function (k) { return k[0] === key; });
         fs.appendChild(el("legend", {}, legend ? legend[1] : key));
