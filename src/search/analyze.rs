@@ -93,15 +93,16 @@ pub struct Token {
 }
 
 /// Analyse text for the index in one pass: the terms, space-separated, for tantivy, and
-/// each new (surface, term) pair for the vocabulary. Words are looked up in a per-thread
-/// cache keyed by the word as written, so each distinct word is lower-cased, folded and
-/// stemmed once per thread.
+/// the (surface, term) pair of every distinct word of this text for the vocabulary. Words
+/// are looked up in a per-thread cache keyed by the word as written, so each distinct word
+/// is lower-cased, folded and stemmed once per thread (and across builds in `serve`).
 pub fn analyse_into(text: &str, terms: &mut String, pairs: &mut Vec<(String, String)>) {
     type Cached = Option<(std::rc::Rc<str>, std::rc::Rc<str>)>;
     thread_local! {
         static CACHE: std::cell::RefCell<std::collections::HashMap<Box<str>, Cached>> =
             Default::default();
     }
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         for raw in text.split(|ch: char| !ch.is_alphanumeric()) {
@@ -119,15 +120,14 @@ pub fn analyse_into(text: &str, terms: &mut String, pairs: &mut Vec<(String, Str
                         Some((surface.into(), term_of(&lower).into()))
                     };
                     c.insert(raw.into(), e.clone());
-                    // Report each pair the first time this thread sees it; the caller
-                    // keeps the first term per surface, and terms are deterministic.
-                    if let Some((s, t)) = &e {
-                        pairs.push((s.to_string(), t.to_string()));
-                    }
                     e
                 }
             };
-            if let Some((_, term)) = entry {
+            if let Some((surface, term)) = entry {
+                // Every distinct word once per text, whether or not the cache knew it.
+                if seen.insert(raw) {
+                    pairs.push((surface.to_string(), term.to_string()));
+                }
                 if !terms.is_empty() {
                     terms.push(' ');
                 }
@@ -213,6 +213,16 @@ mod tests {
         let t = analyse("Vold i nære relationer");
         let s: Vec<_> = t.iter().map(|t| t.surface.as_str()).collect();
         assert_eq!(s, ["vold", "naere", "relationer"]);
+    }
+
+    #[test]
+    fn analyse_into_reports_every_word_even_when_cached() {
+        for _ in 0..2 {
+            let (mut terms, mut pairs) = (String::new(), Vec::new());
+            analyse_into("Krisecentre og krisecentre", &mut terms, &mut pairs);
+            assert_eq!(pairs.len(), 2, "Krisecentre and krisecentre: {pairs:?}");
+            assert_eq!(terms.split(' ').count(), 2);
+        }
     }
 
     #[test]

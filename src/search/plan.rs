@@ -50,6 +50,8 @@ pub struct Vocab {
     surface_id: HashMap<String, u32>,
     term_id: HashMap<String, u32>,
     loose_ids: HashMap<String, Vec<u32>>,
+    /// `(loose key, surface id)`, sorted, for prefixes typed without æ/ø/å.
+    loose_sorted: Vec<(String, u32)>,
 }
 
 impl Vocab {
@@ -72,7 +74,9 @@ impl Vocab {
         for (i, s) in v.surfaces.iter().enumerate() {
             v.surface_id.insert(s.clone(), i as u32);
             v.loose_ids.entry(loose(s)).or_default().push(i as u32);
+            v.loose_sorted.push((loose(s), i as u32));
         }
+        v.loose_sorted.sort();
         v
     }
     pub fn term_of_surface(&self, s: &str) -> Option<u32> {
@@ -266,6 +270,20 @@ fn word_slot(w: &str, typing: bool, vocab: &Vocab) -> Slot {
         };
         for id in capped(ids, vocab) {
             add_surface(&mut alts, id, weight);
+        }
+        // The same typed without the Danish letters ("voldsudov" → "voldsudøver").
+        let lw = loose(w);
+        let start = vocab
+            .loose_sorted
+            .partition_point(|(k, _)| k.as_str() < lw.as_str());
+        let ids: Vec<u32> = vocab.loose_sorted[start..]
+            .iter()
+            .take_while(|(k, _)| k.starts_with(lw.as_str()))
+            .filter(|(k, id)| *k != lw && !vocab.surfaces[*id as usize].starts_with(w))
+            .map(|(_, id)| *id)
+            .collect();
+        for id in capped(ids, vocab) {
+            add_surface(&mut alts, id, weight * WEIGHTS.loose);
         }
     }
     // 6. The tail of a compound ("vold" in "partnervold").

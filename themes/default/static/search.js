@@ -67,6 +67,8 @@
       if (!this.looseIds.has(k)) this.looseIds.set(k, []);
       this.looseIds.get(k).push(i);
     }
+    this.looseSorted = this.surfaces.map(function (s, i) { return [loose(s), i]; })
+      .sort(function (a, b) { return cmp(a[0], b[0]) || (a[1] - b[1]); });
     this.postings = new Map(); // term id -> Map(doc -> score int)
     this.docChunks = new Map(); // chunk number -> Promise of [[title, url, summary], ...]
     this.shardCache = new Map();
@@ -162,6 +164,15 @@
       ids = [];
       for (var k = lo; k < S.length && S[k].startsWith(w); k++) if (S[k] !== w) ids.push(k);
       for (id of this.capped(ids)) addSurface(id, typing ? W.prefix_last : W.prefix);
+      // The same typed without the Danish letters ("voldsudov" → "voldsudøver").
+      var lw = loose(w), L = this.looseSorted;
+      lo = 0; hi = L.length;
+      while (lo < hi) { mid = (lo + hi) >> 1; if (L[mid][0] < lw) lo = mid + 1; else hi = mid; }
+      ids = [];
+      for (k = lo; k < L.length && L[k][0].startsWith(lw); k++) {
+        if (L[k][0] !== lw && !S[L[k][1]].startsWith(w)) ids.push(L[k][1]);
+      }
+      for (id of this.capped(ids)) addSurface(id, Math.fround((typing ? W.prefix_last : W.prefix) * W.loose));
     }
     if (n >= 4) {
       ids = [];

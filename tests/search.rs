@@ -1,0 +1,187 @@
+//! Search quality on the default content: the relevance suite (tests/search/relevance.txt)
+//! and parity between `vejviser search` (tantivy) and the browser client run in node.
+
+use std::path::PathBuf;
+use std::process::Command;
+use vejviser::search::{SearchIndex, SearchRequest};
+use vejviser::BuildOptions;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn options() -> BuildOptions {
+    let mut o = BuildOptions::new(repo());
+    o.today = vejviser::date::Date::parse("2026-11-22");
+    o
+}
+
+fn index() -> SearchIndex {
+    let opts = options();
+    let mut d = vejviser::diag::Diagnostics::new();
+    let loaded = vejviser::load_site(&opts, &mut d)
+        .unwrap_or_else(|| panic!("default site does not load:\n{}", d.render_report()));
+    vejviser::search_index(&loaded, &opts, &mut d).expect("search index")
+}
+
+struct Case {
+    query: String,
+    /// Site paths, any of which must be in the top 5; empty: nothing may be found.
+    expected: Vec<String>,
+}
+
+fn cases() -> Vec<Case> {
+    let text = std::fs::read_to_string(repo().join("tests/search/relevance.txt")).unwrap();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.split('|').map(str::trim);
+            let query = parts.next().unwrap().to_string();
+            let exp = parts
+                .next()
+                .unwrap_or_else(|| panic!("no expectation: {l}"));
+            let expected = if exp == "-" {
+                Vec::new()
+            } else {
+                exp.split(',')
+                    .map(|e| format!("/{}/", e.trim().trim_matches('/')))
+                    .collect()
+            };
+            Case { query, expected }
+        })
+        .collect()
+}
+
+fn top5(idx: &SearchIndex, q: &str) -> Vec<String> {
+    idx.query(&SearchRequest {
+        query: q.to_string(),
+        limit: 5,
+        ..Default::default()
+    })
+    .unwrap()
+    .into_iter()
+    .map(|h| h.url)
+    .collect()
+}
+
+#[test]
+fn relevance_suite_finds_the_expected_entries() {
+    let idx = index();
+    let cases = cases();
+    assert!(cases.len() >= 30, "the suite needs at least 30 queries");
+    let mut failed = Vec::new();
+    for c in &cases {
+        let got = top5(&idx, &c.query);
+        let ok = if c.expected.is_empty() {
+            got.is_empty()
+        } else {
+            c.expected.iter().any(|e| got.contains(e))
+        };
+        if !ok {
+            failed.push(format!(
+                "  {:?}: expected {:?}, got {:?}",
+                c.query, c.expected, got
+            ));
+        }
+    }
+    let passed = cases.len() - failed.len();
+    println!(
+        "relevance: {passed}/{} queries passed\n{}",
+        cases.len(),
+        failed.join("\n")
+    );
+    assert!(
+        passed * 10 >= cases.len() * 9,
+        "fewer than 90 % of the relevance queries passed ({passed}/{}):\n{}",
+        cases.len(),
+        failed.join("\n")
+    );
+}
+
+#[test]
+fn every_expected_entry_exists() {
+    let idx = index();
+    for c in cases() {
+        for e in &c.expected {
+            assert!(
+                idx.docs.iter().any(|d| &d.url == e),
+                "relevance.txt: {:?} expects {e}, which is not an entry",
+                c.query
+            );
+        }
+    }
+}
+
+fn node_ready() -> Result<(), String> {
+    Command::new("node")
+        .arg("--version")
+        .output()
+        .map(|_| ())
+        .map_err(|e| format!("node not found: {e}"))
+}
+
+#[test]
+fn browser_client_ranks_like_the_command_line() {
+    if let Err(why) = node_ready() {
+        if std::env::var_os("CI").is_some() {
+            panic!("parity test cannot run in CI: {why}");
+        }
+        eprintln!("\n*** SEARCH PARITY TEST NOT RUN: {why} ***\n");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut opts = options();
+    opts.out = dir.path().join("public");
+    vejviser::build(&opts).expect("default site builds");
+    let queries: Vec<String> = cases().into_iter().map(|c| c.query).collect();
+    assert!(queries.len() >= 20);
+    let qfile = dir.path().join("queries.json");
+    std::fs::write(&qfile, serde_json::to_string(&queries).unwrap()).unwrap();
+    let out = Command::new("node")
+        .arg(repo().join("tests/js/parity.mjs"))
+        .arg(dir.path().join("public"))
+        .arg(&qfile)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "node parity script failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let js: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let idx = index();
+    let mut differ = Vec::new();
+    for q in &queries {
+        let rust = top5(&idx, q);
+        let client: Vec<String> = js[q]["urls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u.as_str().unwrap().to_string())
+            .collect();
+        if rust != client {
+            differ.push(format!(
+                "  {q:?}: cli {rust:?}\n  {:>w$}client {client:?}",
+                "",
+                w = q.len() + 3
+            ));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "the browser client ranks differently from `vejviser search`:\n{}",
+        differ.join("\n")
+    );
+}
+
+#[test]
+fn search_export_is_small_for_the_default_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut opts = options();
+    opts.out = dir.path().join("public");
+    vejviser::build(&opts).expect("default site builds");
+    let soeg = dir.path().join("public/soeg");
+    let index = std::fs::metadata(soeg.join("index.json")).unwrap().len();
+    // Uncompressed guard rail; the gzip figures are measured by bench/search.sh.
+    assert!(index < 200_000, "soeg/index.json is {index} bytes");
+}
