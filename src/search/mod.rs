@@ -39,6 +39,9 @@ pub const FIELDS: [(&str, f32); 5] = [
     ("body", 1.0),
 ];
 
+/// A document's analysed fields (terms for tantivy) and its (surface, term) pairs.
+type AnalysedDoc = ([String; 5], Vec<(String, String)>);
+
 pub struct SearchIndex {
     pub docs: Vec<SearchDoc>,
     pub vocab: Vocab,
@@ -120,7 +123,7 @@ impl SearchIndex {
             .register("vv", TextAnalyzer::from(WhitespaceTokenizer::default()));
         // Analysis (stemming above all) is the costly part: done per document in
         // parallel, with each thread remembering the words it has stemmed.
-        let analysed: Vec<([String; 5], Vec<(String, String)>)> = docs
+        let analysed: Vec<AnalysedDoc> = docs
             .par_iter()
             .map(|d| {
                 let mut pairs = Vec::new();
