@@ -61,7 +61,8 @@ impl Date {
         }
     }
 
-    fn civil(self) -> (i64, u32, u32) {
+    /// (year, month, day).
+    pub fn civil(self) -> (i64, u32, u32) {
         // Howard Hinnant's civil_from_days.
         let z = self.days + 719_468;
         let era = z.div_euclid(146_097);

@@ -169,9 +169,14 @@ pub fn render_site_timed(
     timings: &mut Timings,
 ) -> Option<Vec<render::OutputFile>> {
     let tera = render::build_tera(&loaded.theme, diags)?;
+    // Posters first: their pages and the gallery show the files' sizes.
+    let t = Instant::now();
+    let printed = print::render_posters(loaded, opts, diags);
+    timings.print = t.elapsed();
     let ropts = render::RenderOptions {
         live_reload: opts.live_reload,
         extra_paths: Vec::new(),
+        posters: printed.posters,
     };
     let out = render::render(&loaded.site, &loaded.theme, &tera, &ropts, diags);
     if diags.has_errors() {
@@ -179,9 +184,7 @@ pub fn render_site_timed(
     }
     let texts: Vec<String> = out.bodies.into_iter().map(|b| b.text).collect();
     let mut files = out.files;
-    let t = Instant::now();
-    files.extend(print::render_posters(loaded, opts, diags));
-    timings.print = t.elapsed();
+    files.extend(printed.files);
     let t = Instant::now();
     if let Some(idx) = search::SearchIndex::build(loaded, &texts, &opts.root, diags) {
         match search::export::export(&idx, loaded) {

@@ -42,6 +42,38 @@ pub struct RenderOptions {
     pub live_reload: bool,
     /// Extra output paths that exist (e.g. poster PDFs), for link checking.
     pub extra_paths: Vec<String>,
+    /// What print produced per poster slug (files and sizes), for poster pages and gallery.
+    pub posters: BTreeMap<String, crate::print::PosterFiles>,
+}
+
+/// A poster's preview and downloads, for templates.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PosterView {
+    pub preview: Option<String>,
+    pub files: Vec<Link>,
+    pub draft: bool,
+}
+
+fn poster_view(bp: &str, files: Option<&crate::print::PosterFiles>) -> PosterView {
+    let Some(f) = files else {
+        return PosterView {
+            preview: None,
+            files: Vec::new(),
+            draft: false,
+        };
+    };
+    PosterView {
+        preview: f.preview.as_ref().map(|p| urls::link(bp, p)),
+        files: f
+            .pdfs
+            .iter()
+            .map(|(size, path, bytes)| Link {
+                label: format!("{size}, PDF, {} kB", bytes.div_ceil(1000)),
+                url: urls::link(bp, path),
+            })
+            .collect(),
+        draft: f.draft,
+    }
 }
 
 pub struct PageJob<'a> {
@@ -430,15 +462,20 @@ pub fn plan<'a>(
             Section::Plakater => {
                 let p = e.poster().expect("poster");
                 ctx.insert_ref("poster", p);
-                let files: Vec<Link> = p
-                    .sizes
-                    .iter()
-                    .map(|sz| Link {
-                        label: sz.name().to_string(),
-                        url: urls::link(bp, &urls::poster_pdf(&e.slug, sz.name())),
-                    })
-                    .collect();
+                let view = poster_view(bp, opts.posters.get(&e.slug));
+                let files: Vec<Link> = if view.files.is_empty() {
+                    p.sizes
+                        .iter()
+                        .map(|sz| Link {
+                            label: sz.name().to_string(),
+                            url: urls::link(bp, &urls::poster_pdf(&e.slug, sz.name())),
+                        })
+                        .collect()
+                } else {
+                    view.files.clone()
+                };
                 ctx.insert("pdfs", files);
+                ctx.insert("print", view);
                 "poster.html"
             }
         };
@@ -472,6 +509,13 @@ pub fn plan<'a>(
                 let full: Vec<&EntryView> = site.section(sec).map(view_of).collect();
                 ctx.insert("items", full);
             } else {
+                if sec == Section::Plakater {
+                    let gallery: BTreeMap<&str, PosterView> = items
+                        .iter()
+                        .map(|i| (i.slug.as_str(), poster_view(bp, opts.posters.get(&i.slug))))
+                        .collect();
+                    ctx.insert("posters", gallery);
+                }
                 ctx.insert("items", items.clone());
             }
             ctx.insert("intro", s(&format!("section_{}_intro", sec.dir())));

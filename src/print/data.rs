@@ -1,0 +1,187 @@
+//! The data a poster template receives: headline, text, the contacts that may be printed,
+//! emergency numbers, the QR code. Built from the model, never from rendered HTML.
+
+use crate::entry::{ContactStatus, Entry, PosterLayout, PosterMeta, Section};
+use crate::model::{Site, MUNICIPALITY_CONTACT};
+use crate::urls;
+use serde_json::{json, Value};
+
+#[derive(Debug, Clone)]
+pub struct PosterData {
+    pub slug: String,
+    pub json: Value,
+    pub qr_svg: Option<String>,
+    /// Numbers on the poster (verified ones, plus unverified in a draft).
+    pub printed_numbers: usize,
+    /// Contacts whose numbers were left out (or printed only because of --drafts).
+    pub unverified_contacts: Vec<String>,
+}
+
+struct Line {
+    name: String,
+    audience: String,
+    number: String,
+    label: String,
+    hours: String,
+    verified: bool,
+}
+
+fn line_json(l: &Line) -> Value {
+    json!({"name": l.name, "for": l.audience, "number": l.number, "label": l.label, "hours": l.hours})
+}
+
+/// Every phone line of a contact slug, with whether it may go on a final poster.
+fn lines_of(site: &Site, slug: &str) -> Vec<Line> {
+    let c = &site.config;
+    if slug == MUNICIPALITY_CONTACT {
+        return c
+            .municipality
+            .phones
+            .iter()
+            .map(|p| Line {
+                name: c.municipality.name.clone(),
+                audience: String::new(),
+                number: p.number.clone(),
+                label: p.label.clone().unwrap_or_default(),
+                hours: p.hours.clone().unwrap_or_default(),
+                verified: c.municipality_verified,
+            })
+            .collect();
+    }
+    let Some(e) = site.get(Section::Partnere, slug) else {
+        return Vec::new();
+    };
+    let Some(p) = e.partner() else {
+        return Vec::new();
+    };
+    let audience = p
+        .audiences
+        .iter()
+        .filter_map(|a| c.audiences.get(a))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    p.contact
+        .phones
+        .iter()
+        .map(|ph| Line {
+            name: e.title.clone(),
+            audience: audience.clone(),
+            number: ph.number.clone(),
+            label: ph.label.clone().unwrap_or_default(),
+            hours: ph.hours.clone().unwrap_or_default(),
+            verified: p.contact_status == ContactStatus::Verified,
+        })
+        .collect()
+}
+
+/// Plain paragraphs of a short Markdown body.
+fn paragraphs(body: &str) -> Vec<String> {
+    body.split("\n\n")
+        .map(|p| {
+            p.lines()
+                .map(|l| l.trim().trim_start_matches(['-', '*', '#', '>']).trim())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace("**", "")
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+pub fn poster_data(site: &Site, e: &Entry, meta: &PosterMeta, drafts: bool) -> PosterData {
+    let c = &site.config;
+    let mut unverified = Vec::new();
+    let keep = |l: &Line, who: &str, unverified: &mut Vec<String>| {
+        if !l.verified && !unverified.iter().any(|u| u == who) {
+            unverified.push(who.to_string());
+        }
+        l.verified || drafts
+    };
+    let mut printed = 0;
+    let mut contacts = Vec::new();
+    let mut groups = Vec::new();
+    match meta.layout {
+        PosterLayout::Poster => {
+            for slug in &meta.contacts {
+                for l in lines_of(site, slug) {
+                    if keep(&l, slug, &mut unverified) {
+                        contacts.push(l);
+                    }
+                }
+            }
+            printed = contacts.len();
+        }
+        PosterLayout::Leaflet => {
+            // Every partner with a printable number, grouped by who it is for.
+            let mut muni = Vec::new();
+            for l in lines_of(site, MUNICIPALITY_CONTACT) {
+                if keep(&l, MUNICIPALITY_CONTACT, &mut unverified) {
+                    muni.push(line_json(&l));
+                    printed += 1;
+                }
+            }
+            if !muni.is_empty() {
+                groups.push(json!({"label": c.municipality.name, "contacts": muni}));
+            }
+            for (aud, label) in &c.audiences.0 {
+                let mut lines = Vec::new();
+                for p in site.section(Section::Partnere) {
+                    let Some(pm) = p.partner() else { continue };
+                    if !pm.audiences.iter().any(|a| a == aud) {
+                        continue;
+                    }
+                    for mut l in lines_of(site, &p.slug) {
+                        if keep(&l, &p.slug, &mut unverified) {
+                            l.audience = String::new();
+                            lines.push(line_json(&l));
+                            printed += 1;
+                        }
+                    }
+                }
+                if !lines.is_empty() {
+                    groups.push(json!({"label": label, "contacts": lines}));
+                }
+            }
+        }
+    }
+    let tear_off = if meta.tear_off {
+        contacts
+            .first()
+            .map(|l| json!({"number": l.number, "name": l.name}))
+    } else {
+        None
+    };
+    let qr_url = meta.qr.as_ref().map(|q| urls::absolute(&c.base_url, q));
+    let qr_svg = qr_url.as_ref().and_then(|u| {
+        qrcode::QrCode::new(u.as_bytes()).ok().map(|code| {
+            code.render::<qrcode::render::svg::Color>()
+                .quiet_zone(true)
+                .min_dimensions(240, 240)
+                .build()
+        })
+    });
+    let json = json!({
+        "title": e.title,
+        "headline": meta.headline,
+        "paragraphs": paragraphs(&e.body),
+        "layout": match meta.layout { PosterLayout::Poster => "poster", PosterLayout::Leaflet => "leaflet" },
+        "contacts": contacts.iter().map(line_json).collect::<Vec<_>>(),
+        "groups": groups,
+        "emergency": c.emergency.iter().map(|e| json!({"number": e.number, "label": e.label})).collect::<Vec<_>>(),
+        "tear_off": tear_off,
+        "draft": drafts,
+        "draft_mark": super::DRAFT_MARK,
+        "municipality": c.municipality.name,
+        "has_qr": qr_svg.is_some(),
+        "qr_alt": format!("QR-kode til {}", qr_url.clone().unwrap_or_default()),
+        "qr_text": qr_url.clone().unwrap_or_default(),
+        "paper": "a4",
+    });
+    PosterData {
+        slug: e.slug.clone(),
+        json,
+        qr_svg,
+        printed_numbers: printed,
+        unverified_contacts: unverified,
+    }
+}
