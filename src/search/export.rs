@@ -14,10 +14,10 @@ use std::collections::BTreeMap;
 
 /// Postings per shard: small enough that a query fetches little, large enough that a
 /// small site is one or two files.
-pub const SHARD_POSTINGS: usize = 6000;
+pub const SHARD_POSTINGS: usize = 1500;
 
 /// Documents per chunk of titles, addresses and summaries.
-pub const DOC_CHUNK: usize = 500;
+pub const DOC_CHUNK: usize = 100;
 
 pub const INDEX_FILE: &str = "soeg/index.json";
 
@@ -131,7 +131,12 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         "suffixes": SUFFIXES,
         "stopwords": stopwords(),
         "surfaces": idx.vocab.surfaces.join(" "),
-        "st": idx.vocab.surface_term,
+        // Term ids rise with the sorted surfaces, so differences are small and compress well.
+        "st": idx.vocab.surface_term.iter().scan(0i64, |prev, &t| {
+            let d = t as i64 - *prev;
+            *prev = t as i64;
+            Some(d)
+        }).collect::<Vec<i64>>(),
         "synonyms": idx.synonyms,
         "shards": shards,
         "docs": docs,

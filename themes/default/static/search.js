@@ -56,7 +56,9 @@
     this.fetchJson = fetchJson;
     this.W = index.weights;
     this.surfaces = index.surfaces ? index.surfaces.split(" ") : [];
-    this.st = index.st;
+    // Term ids are stored as differences from the previous surface's.
+    this.st = [];
+    for (var t = 0, j = 0; j < index.st.length; j++) { t += index.st[j]; this.st.push(t); }
     this.stop = new Set(index.stopwords);
     this.surfaceId = new Map();
     this.looseIds = new Map();
