@@ -178,24 +178,48 @@ pub fn render_site_timed(
         extra_paths: Vec::new(),
         posters: printed.posters,
     };
-    let out = render::render(&loaded.site, &loaded.theme, &tera, &ropts, diags);
+    // Markdown once; then the pages and the search index (which needs only the text) are
+    // built side by side: the index's sequential parts overlap with page rendering.
+    let prepared = render::prepare(&loaded.site, &loaded.theme, None);
+    let texts: Vec<&str> = prepared.rendered.iter().map(|r| r.text.as_str()).collect();
+    let mut page_diags = Diagnostics::new();
+    let mut search_diags = Diagnostics::new();
+    let (pages, search_files) = rayon::join(
+        || {
+            let jobs = render::plan(
+                &loaded.site,
+                &loaded.theme,
+                &prepared,
+                &ropts,
+                &mut page_diags,
+            );
+            render::execute(&loaded.site, &loaded.theme, &tera, jobs, &mut page_diags)
+        },
+        || {
+            let t = Instant::now();
+            let files = search::SearchIndex::build(loaded, &texts, &opts.root, &mut search_diags)
+                .and_then(|idx| match search::export::export(&idx, loaded) {
+                    Ok(f) => Some(f),
+                    Err(e) => {
+                        search_diags.push(internal(
+                            "søgeindeks",
+                            format!("søgeindekset kunne ikke eksporteres: {e}"),
+                        ));
+                        None
+                    }
+                });
+            (files, t.elapsed())
+        },
+    );
+    diags.extend(page_diags);
+    diags.extend(search_diags);
     if diags.has_errors() {
         return None;
     }
-    let texts: Vec<String> = out.bodies.into_iter().map(|b| b.text).collect();
-    let mut files = out.files;
+    let mut files = pages;
     files.extend(printed.files);
-    let t = Instant::now();
-    if let Some(idx) = search::SearchIndex::build(loaded, &texts, &opts.root, diags) {
-        match search::export::export(&idx, loaded) {
-            Ok(f) => files.extend(f),
-            Err(e) => diags.push(internal(
-                "søgeindeks",
-                format!("søgeindekset kunne ikke eksporteres: {e}"),
-            )),
-        }
-    }
-    timings.search = t.elapsed();
+    files.extend(search_files.0.unwrap_or_default());
+    timings.search = search_files.1;
     if diags.has_errors() {
         return None;
     }
@@ -219,7 +243,7 @@ pub fn search_index(
     diags: &mut Diagnostics,
 ) -> Option<search::SearchIndex> {
     let prepared = render::prepare(&loaded.site, &loaded.theme, None);
-    let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
+    let texts: Vec<&str> = prepared.rendered.iter().map(|r| r.text.as_str()).collect();
     search::SearchIndex::build(loaded, &texts, &opts.root, diags)
 }
 

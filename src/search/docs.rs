@@ -90,7 +90,7 @@ pub fn facet_label(loaded: &LoadedSite, key: &str, value: &str) -> String {
 }
 
 /// One document per entry (posters excluded: they are print material, not answers).
-pub fn collect(loaded: &LoadedSite, texts: &[String]) -> Vec<SearchDoc> {
+pub fn collect(loaded: &LoadedSite, texts: &[&str]) -> Vec<SearchDoc> {
     let site = &loaded.site;
     let bp = &site.config.base_path;
     let mut out = Vec::new();
@@ -160,7 +160,7 @@ pub fn collect(loaded: &LoadedSite, texts: &[String]) -> Vec<SearchDoc> {
             summary: e.summary.clone(),
             names: names.join(". "),
             labels: labels.join(". "),
-            body: texts.get(i).cloned().unwrap_or_default(),
+            body: texts.get(i).map(|t| t.to_string()).unwrap_or_default(),
             facets,
         });
     }

@@ -86,7 +86,7 @@ impl SearchIndex {
     /// (`texts[i]` belongs to `site.entries[i]`).
     pub fn build(
         loaded: &LoadedSite,
-        texts: &[String],
+        texts: &[&str],
         root: &std::path::Path,
         diags: &mut Diagnostics,
     ) -> Option<SearchIndex> {

@@ -233,3 +233,33 @@ fn long_lists_are_paginated() {
         .join("praksis/fokusomraade/1/side/2/index.html")
         .exists());
 }
+
+/// The `<main>` of a built page, for snapshots (the head and footer carry hashed asset
+/// names and are tested elsewhere).
+fn main_of(out: &std::path::Path, page: &str) -> String {
+    let html = std::fs::read_to_string(out.join(page)).unwrap();
+    let start = html.find("<main").expect("a <main> element");
+    let end = html.find("</main>").expect("</main>") + "</main>".len();
+    html[start..end].to_string()
+}
+
+#[test]
+fn rendered_pages_snapshot() {
+    let dir = site_with(None);
+    let mut o = options(dir.path());
+    o.out = dir.path().join("public");
+    vejviser::build(&o).unwrap();
+    insta::assert_snapshot!(
+        "practice_page",
+        main_of(&o.out, "praksis/temadage/index.html")
+    );
+    insta::assert_snapshot!(
+        "partner_page",
+        main_of(&o.out, "partnere/hjaelpelinjen/index.html")
+    );
+    insta::assert_snapshot!(
+        "help_page_udsat",
+        main_of(&o.out, "hjaelp/udsat/index.html")
+    );
+    insta::assert_snapshot!("poster_page", main_of(&o.out, "plakater/udsat/index.html"));
+}

@@ -81,6 +81,12 @@ try {
         return total;
       });
       report.pages[p] = weight;
+      const dupes = await page.evaluate(() => {
+        const seen = new Map();
+        for (const e of document.querySelectorAll("[id]")) seen.set(e.id, (seen.get(e.id) || 0) + 1);
+        return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+      });
+      check(dupes.length === 0, `no duplicate ids: ${p}`, dupes.join(", "));
       check(weight < 40 * 1024, `page weight under 40 KB: ${p}`, `${weight} bytes`);
     }
     await page.goto(origin + "/soeg/");
