@@ -178,39 +178,37 @@ pub fn render_site_timed(
         extra_paths: Vec::new(),
         posters: printed.posters,
     };
-    // Markdown once; then the pages and the search index (which needs only the text) are
-    // built side by side: the index's sequential parts overlap with page rendering.
+    // Markdown once, for the pages and for the search index (which needs only the text).
+    // Both stages are parallel inside; running them side by side measured slower on 2 cores.
     let prepared = render::prepare(&loaded.site, &loaded.theme, None);
     let texts: Vec<&str> = prepared.rendered.iter().map(|r| r.text.as_str()).collect();
     let mut page_diags = Diagnostics::new();
     let mut search_diags = Diagnostics::new();
-    let (pages, search_files) = rayon::join(
-        || {
-            let jobs = render::plan(
-                &loaded.site,
-                &loaded.theme,
-                &prepared,
-                &ropts,
-                &mut page_diags,
-            );
-            render::execute(&loaded.site, &loaded.theme, &tera, jobs, &mut page_diags)
-        },
-        || {
-            let t = Instant::now();
-            let files = search::SearchIndex::build(loaded, &texts, &opts.root, &mut search_diags)
-                .and_then(|idx| match search::export::export(&idx, loaded) {
-                    Ok(f) => Some(f),
-                    Err(e) => {
-                        search_diags.push(internal(
-                            "søgeindeks",
-                            format!("søgeindekset kunne ikke eksporteres: {e}"),
-                        ));
-                        None
-                    }
-                });
-            (files, t.elapsed())
-        },
-    );
+    let pages = {
+        let jobs = render::plan(
+            &loaded.site,
+            &loaded.theme,
+            &prepared,
+            &ropts,
+            &mut page_diags,
+        );
+        render::execute(&loaded.site, &loaded.theme, &tera, jobs, &mut page_diags)
+    };
+    let search_files = {
+        let t = Instant::now();
+        let files = search::SearchIndex::build(loaded, &texts, &opts.root, &mut search_diags)
+            .and_then(|idx| match search::export::export(&idx, loaded) {
+                Ok(f) => Some(f),
+                Err(e) => {
+                    search_diags.push(internal(
+                        "søgeindeks",
+                        format!("søgeindekset kunne ikke eksporteres: {e}"),
+                    ));
+                    None
+                }
+            });
+        (files, t.elapsed())
+    };
     diags.extend(page_diags);
     diags.extend(search_diags);
     if diags.has_errors() {
