@@ -6,6 +6,9 @@
 //! Needs `chromium`, `node` and `npm ci`. Without them the test prints a loud notice and
 //! passes locally; under CI (`CI` set) a missing tool is a failure.
 
+mod common;
+use common::copy_dir;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -30,18 +33,6 @@ fn missing_tools() -> Option<String> {
         }
     }
     None
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
 }
 
 #[test]

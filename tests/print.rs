@@ -2,6 +2,9 @@
 //! Danish tagged PDF, a QR code that decodes, draft marks only on drafts, and an error for a
 //! poster with nothing verified to print. Builds the minimal fixture into a temp dir.
 
+mod common;
+use common::copy_dir;
+
 use lopdf::{Document, Object};
 use std::path::{Path, PathBuf};
 
@@ -9,18 +12,6 @@ const TODAY: &str = "2026-06-01";
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
 }
 
 /// Build the fixture (optionally as drafts) and return the temp dir and output dir.

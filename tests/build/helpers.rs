@@ -1,24 +1,14 @@
 use std::path::{Path, PathBuf};
+
+#[path = "../common/mod.rs"]
+mod common;
+pub use common::copy_dir;
 use vejviser::{BuildFailure, BuildOptions};
 
 pub const TODAY: &str = "2026-06-01";
 
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let rel = e.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
 }
 
 /// A temp copy of the minimal fixture with `tests/fixtures/invalid/<case>` laid over it.
