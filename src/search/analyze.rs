@@ -98,11 +98,13 @@ pub struct Token {
 /// is lower-cased, folded and stemmed once per thread (and across builds in `serve`).
 pub fn analyse_into(text: &str, terms: &mut String, pairs: &mut Vec<(String, String)>) {
     type Cached = Option<(std::rc::Rc<str>, std::rc::Rc<str>)>;
+    // FxHash: the keys are short words hashed millions of times at scale; no untrusted
+    // input reaches these maps in a way that could matter.
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<Box<str>, Cached>> =
+        static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Cached>> =
             Default::default();
     }
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         for raw in text.split(|ch: char| !ch.is_alphanumeric()) {
