@@ -959,6 +959,7 @@ pub fn plan<'a>(
             ("none", "search_none"),
             ("one", "search_one"),
             ("many", "search_many"),
+            ("filters", "search_filters"),
         ]
         .into_iter()
         .map(|(k, v)| (k, s(v)))

@@ -326,10 +326,14 @@
     var hint = el("p", { id: "search-hint", "class": "note" }, t.hint);
     var status = el("p", { "class": "search-status", role: "status", "aria-live": "polite" });
     var facetBox = el("div", { "class": "search-facets" });
+    // Results first; the filters fold away under them (most people never need them).
+    var filters = el("details", { "class": "search-filters" });
+    filters.append(el("summary", {}, t.filters), facetBox);
+    filters.hidden = true;
     var list = el("ol", { "class": "search-results" });
     form.append(label, input, hint);
     root.prepend(form);
-    root.append(status, facetBox, list);
+    root.append(status, list, filters);
     form.addEventListener("submit", function (e) { e.preventDefault(); run(false); });
 
     var engine = null, loading = null, active = new Map(), seq = 0;
@@ -354,7 +358,7 @@
     // stays on the checkbox just toggled (the counts depend only on the words typed).
     function run(keepFacets) {
       var q = input.value, my = ++seq;
-      if (!q.trim()) { list.replaceChildren(); facetBox.replaceChildren(); status.textContent = ""; return; }
+      if (!q.trim()) { list.replaceChildren(); facetBox.replaceChildren(); filters.hidden = true; status.textContent = ""; return; }
       ready().then(function (eng) {
         var ix = eng.ix;
         return eng.search(q, null).then(function (all) {
@@ -394,6 +398,7 @@
       var keys = [];
       for (var sec in FACETS) if (sections.has(sec)) keys.push.apply(keys, FACETS[sec]);
       facetBox.replaceChildren();
+      filters.hidden = keys.length === 0;
       for (var key of keys) {
         var counts = new Map();
         for (var r of all) for (var f of ix.docs[r.doc][1]) if (ix.facets[f][0] === key) counts.set(f, (counts.get(f) || 0) + 1);
