@@ -99,6 +99,7 @@ try {
     check(!page.url().includes("r%C3%A5dgivning") && !page.url().includes("?"), "the query is not in the URL", page.url());
     const boxes = page.locator(".search-facets input[type=checkbox]");
     if (await boxes.count()) {
+      await page.click(".search-filters summary");
       await boxes.first().check();
       await page.waitForTimeout(300);
       const focused = await page.evaluate(() => document.activeElement && (document.activeElement.type || document.activeElement.tagName));
