@@ -263,3 +263,51 @@ fn rendered_pages_snapshot() {
     );
     insta::assert_snapshot!("poster_page", main_of(&o.out, "plakater/udsat/index.html"));
 }
+
+/// The minimal site with `tests/fixtures/full` laid over it: entries using every field.
+fn full_site() -> tempfile::TempDir {
+    let dir = site_with(None);
+    crate::helpers::copy_dir(&crate::helpers::fixtures().join("full"), dir.path());
+    dir
+}
+
+#[test]
+fn full_site_renders_every_field() {
+    let dir = full_site();
+    let mut o = options(dir.path());
+    o.out = dir.path().join("public");
+    vejviser::build(&o).expect("full fixture builds");
+    let read = |p: &str| std::fs::read_to_string(o.out.join(p)).unwrap();
+    let partner = read("partnere/fuld-raadgivning/index.html");
+    for want in [
+        "tel:70000002",
+        "Alle dage 8-20",
+        "mailto:kontakt@example.org",
+        "Testvej 1, 9999 Testrup",
+        "https://example.org/chat",
+        "https://example.org/fuld",
+    ] {
+        assert!(partner.contains(want), "partner page lacks {want}");
+    }
+    let practice = read("praksis/fuldt-eksempel/index.html");
+    for want in [
+        "2011–2014",
+        "/vold/praksis/kommune/aebeltoft/",
+        "Krisecenter Syd",
+        "/vold/partnere/fuld-raadgivning/",
+        "/vold/praksis/kriterium/3/",
+    ] {
+        assert!(practice.contains(want), "practice page lacks {want}");
+    }
+    let knowledge = read("viden/relateret/index.html");
+    assert!(knowledge.contains("/vold/partnere/fuld-raadgivning/"));
+    assert!(
+        !o.out.join("praksis/kladde/index.html").exists(),
+        "drafts stay out without --drafts"
+    );
+    let pdf = std::fs::metadata(o.out.join("plakater/folder/folder-a5.pdf")).unwrap();
+    assert!(pdf.len() > 1000, "the A5 leaflet is written");
+    o.drafts = true;
+    vejviser::build(&o).expect("full fixture builds with drafts");
+    assert!(o.out.join("praksis/kladde/index.html").exists());
+}
