@@ -181,7 +181,6 @@ pub fn render_site_timed(
     // Markdown once, for the pages and for the search index (which needs only the text).
     // Both stages are parallel inside; running them side by side measured slower on 2 cores.
     let prepared = render::prepare(&loaded.site, &loaded.theme, None);
-    let texts: Vec<&str> = prepared.rendered.iter().map(|r| r.text.as_str()).collect();
     let mut page_diags = Diagnostics::new();
     let mut search_diags = Diagnostics::new();
     let pages = {
@@ -194,9 +193,11 @@ pub fn render_site_timed(
         );
         render::execute(&loaded.site, &loaded.theme, &tera, jobs, &mut page_diags)
     };
+    // The pages are done with the Markdown: its text moves into the index, uncopied.
+    let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
     let search_files = {
         let t = Instant::now();
-        let files = search::SearchIndex::build(loaded, &texts, &opts.root, &mut search_diags)
+        let files = search::SearchIndex::build(loaded, texts, &opts.root, &mut search_diags)
             .and_then(|idx| match search::export::export(&idx, loaded) {
                 Ok(f) => Some(f),
                 Err(e) => {
@@ -241,8 +242,8 @@ pub fn search_index(
     diags: &mut Diagnostics,
 ) -> Option<search::SearchIndex> {
     let prepared = render::prepare(&loaded.site, &loaded.theme, None);
-    let texts: Vec<&str> = prepared.rendered.iter().map(|r| r.text.as_str()).collect();
-    search::SearchIndex::build(loaded, &texts, &opts.root, diags)
+    let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
+    search::SearchIndex::build(loaded, texts, &opts.root, diags)
 }
 
 /// Validate everything `build` validates, write nothing.

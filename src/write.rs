@@ -81,11 +81,31 @@ fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
                 error: e,
             });
         }
-        std::fs::remove_dir_all(&old).map_err(err(&old))?;
+        remove_tree(&old).map_err(err(&old))?;
     } else {
         std::fs::rename(staging, out).map_err(err(out))?;
     }
     Ok(())
+}
+
+/// Remove a previous build. Large sites hold thousands of page folders; removing them is
+/// most of the write stage, so the second-level folders go in parallel.
+fn remove_tree(root: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut second: Vec<PathBuf> = Vec::new();
+    for e in std::fs::read_dir(root)? {
+        let e = e?;
+        if e.file_type()?.is_dir() {
+            for f in std::fs::read_dir(e.path())? {
+                let f = f?;
+                if f.file_type()?.is_dir() {
+                    second.push(f.path());
+                }
+            }
+        }
+    }
+    second.par_iter().try_for_each(std::fs::remove_dir_all)?;
+    std::fs::remove_dir_all(root)
 }
 
 #[cfg(test)]

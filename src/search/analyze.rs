@@ -92,48 +92,68 @@ pub struct Token {
     pub term: String,
 }
 
+/// A new vocabulary generation: each build of an index takes one, and every thread reports
+/// each distinct word once per generation (see [`analyse_into`]).
+pub fn new_generation() -> u64 {
+    static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
+}
+
+/// A word as written, analysed once per thread.
+struct CachedWord {
+    /// (surface, term); `None` for stopwords.
+    analysed: Option<(Box<str>, Box<str>)>,
+    /// The generation in which this thread last reported the word.
+    reported: std::cell::Cell<u64>,
+}
+
 /// Analyse text for the index in one pass: the terms, space-separated, for tantivy, and
-/// the (surface, term) pair of every distinct word of this text for the vocabulary. Words
-/// are looked up in a per-thread cache keyed by the word as written, so each distinct word
-/// is lower-cased, folded and stemmed once per thread (and across builds in `serve`).
-pub fn analyse_into(text: &str, terms: &mut String, pairs: &mut Vec<(String, String)>) {
-    type Cached = Option<(std::rc::Rc<str>, std::rc::Rc<str>)>;
-    // FxHash: the keys are short words hashed millions of times at scale; no untrusted
-    // input reaches these maps in a way that could matter.
+/// the (surface, term) pair of each word this thread has not yet reported in `generation`.
+/// Words are looked up in a per-thread cache keyed by the word as written, so each
+/// distinct word is lower-cased, folded and stemmed once per thread, across builds too.
+pub fn analyse_into(
+    text: &str,
+    generation: u64,
+    terms: &mut String,
+    pairs: &mut Vec<(String, String)>,
+) {
+    // FxHash: the keys are short words hashed millions of times at scale.
     thread_local! {
-        static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Cached>> =
+        static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, CachedWord>> =
             Default::default();
     }
-    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         for raw in text.split(|ch: char| !ch.is_alphanumeric()) {
             if raw.is_empty() {
                 continue;
             }
-            let entry = match c.get(raw) {
-                Some(e) => e.clone(),
-                None => {
-                    let lower = raw.to_lowercase();
-                    let surface = fold(&lower);
-                    let e = if is_stopword(&surface) {
-                        None
-                    } else {
-                        Some((surface.into(), term_of(&lower).into()))
-                    };
-                    c.insert(raw.into(), e.clone());
-                    e
-                }
-            };
-            if let Some((surface, term)) = entry {
-                // Every distinct word once per text, whether or not the cache knew it.
-                if seen.insert(raw) {
+            if !c.contains_key(raw) {
+                let lower = raw.to_lowercase();
+                let surface = fold(&lower);
+                let analysed = if is_stopword(&surface) {
+                    None
+                } else {
+                    Some((surface.into(), term_of(&lower).into()))
+                };
+                c.insert(
+                    raw.into(),
+                    CachedWord {
+                        analysed,
+                        reported: std::cell::Cell::new(0),
+                    },
+                );
+            }
+            let w = &c[raw];
+            if let Some((surface, term)) = &w.analysed {
+                if w.reported.get() != generation {
+                    w.reported.set(generation);
                     pairs.push((surface.to_string(), term.to_string()));
                 }
                 if !terms.is_empty() {
                     terms.push(' ');
                 }
-                terms.push_str(&term);
+                terms.push_str(term);
             }
         }
     });
@@ -218,12 +238,22 @@ mod tests {
     }
 
     #[test]
-    fn analyse_into_reports_every_word_even_when_cached() {
+    fn analyse_into_reports_each_word_once_per_generation() {
         for _ in 0..2 {
+            let generation = new_generation();
             let (mut terms, mut pairs) = (String::new(), Vec::new());
-            analyse_into("Krisecentre og krisecentre", &mut terms, &mut pairs);
+            analyse_into(
+                "Krisecentre og krisecentre",
+                generation,
+                &mut terms,
+                &mut pairs,
+            );
             assert_eq!(pairs.len(), 2, "Krisecentre and krisecentre: {pairs:?}");
             assert_eq!(terms.split(' ').count(), 2);
+            // The same words again in this generation: terms, but no new pairs.
+            analyse_into("krisecentre", generation, &mut terms, &mut pairs);
+            assert_eq!(pairs.len(), 2);
+            assert_eq!(terms.split(' ').count(), 3);
         }
     }
 

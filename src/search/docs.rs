@@ -27,13 +27,13 @@ pub struct SearchDoc {
 
 impl SearchDoc {
     /// Text of each field, in the order of [`super::FIELDS`].
-    pub fn field_texts(&self) -> [String; 5] {
+    pub fn field_texts(&self) -> [&str; 5] {
         [
-            self.title.clone(),
-            self.names.clone(),
-            self.summary.clone(),
-            self.labels.clone(),
-            self.body.clone(),
+            &self.title,
+            &self.names,
+            &self.summary,
+            &self.labels,
+            &self.body,
         ]
     }
 }
@@ -90,7 +90,8 @@ pub fn facet_label(loaded: &LoadedSite, key: &str, value: &str) -> String {
 }
 
 /// One document per entry (posters excluded: they are print material, not answers).
-pub fn collect(loaded: &LoadedSite, texts: &[&str]) -> Vec<SearchDoc> {
+pub fn collect(loaded: &LoadedSite, texts: Vec<String>) -> Vec<SearchDoc> {
+    let mut texts: Vec<Option<String>> = texts.into_iter().map(Some).collect();
     let site = &loaded.site;
     let bp = &site.config.base_path;
     let mut out = Vec::new();
@@ -160,7 +161,7 @@ pub fn collect(loaded: &LoadedSite, texts: &[&str]) -> Vec<SearchDoc> {
             summary: e.summary.clone(),
             names: names.join(". "),
             labels: labels.join(". "),
-            body: texts.get(i).map(|t| t.to_string()).unwrap_or_default(),
+            body: texts.get_mut(i).and_then(Option::take).unwrap_or_default(),
             facets,
         });
     }

@@ -86,7 +86,7 @@ impl SearchIndex {
     /// (`texts[i]` belongs to `site.entries[i]`).
     pub fn build(
         loaded: &LoadedSite,
-        texts: &[&str],
+        texts: Vec<String>,
         root: &std::path::Path,
         diags: &mut Diagnostics,
     ) -> Option<SearchIndex> {
@@ -123,20 +123,21 @@ impl SearchIndex {
             .register("vv", TextAnalyzer::from(WhitespaceTokenizer::default()));
         // Analysis (stemming above all) is the costly part: done per document in
         // parallel, with each thread remembering the words it has stemmed.
+        let generation = analyze::new_generation();
         let analysed: Vec<AnalysedDoc> = docs
             .par_iter()
             .map(|d| {
                 let mut pairs = Vec::new();
                 let terms = d.field_texts().map(|t| {
                     let mut out = String::with_capacity(t.len());
-                    analyze::analyse_into(&t, &mut out, &mut pairs);
+                    analyze::analyse_into(t, generation, &mut out, &mut pairs);
                     out
                 });
                 (terms, pairs)
             })
             .collect();
         let mut pairs: BTreeMap<String, String> = BTreeMap::new();
-        let mut writer = index.writer_with_num_threads(2, 256 * 1024 * 1024)?;
+        let mut writer = index.writer_with_num_threads(2, 64 * 1024 * 1024)?;
         for (i, (d, (terms, new_pairs))) in docs.iter().zip(analysed).enumerate() {
             for (s, t) in new_pairs {
                 pairs.entry(s).or_insert(t);
