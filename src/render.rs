@@ -54,7 +54,12 @@ pub struct PosterView {
     pub draft: bool,
 }
 
-fn poster_view(bp: &str, files: Option<&crate::print::PosterFiles>) -> PosterView {
+/// `pages`: the words for one page and for several (`side`, `sider`).
+fn poster_view(
+    bp: &str,
+    files: Option<&crate::print::PosterFiles>,
+    pages: &(String, String),
+) -> PosterView {
     let Some(f) = files else {
         return PosterView {
             preview: None,
@@ -67,9 +72,15 @@ fn poster_view(bp: &str, files: Option<&crate::print::PosterFiles>) -> PosterVie
         files: f
             .pdfs
             .iter()
-            .map(|(size, path, bytes)| Link {
-                label: format!("{size}, PDF, {} kB", bytes.div_ceil(1000)),
-                url: urls::link(bp, path),
+            .map(|pdf| Link {
+                label: format!(
+                    "{}, PDF, {} {}, {} kB",
+                    pdf.size,
+                    pdf.pages,
+                    if pdf.pages == 1 { &pages.0 } else { &pages.1 },
+                    pdf.bytes.div_ceil(1000)
+                ),
+                url: urls::link(bp, &pdf.path),
             })
             .collect(),
         draft: f.draft,
@@ -411,6 +422,7 @@ pub fn plan<'a>(
     };
     let base_ctx = |title: &str, dir: &str| shared.ctx(title, dir);
     let s = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let poster_pages = (s("poster_pages_one"), s("poster_pages_many"));
 
     // Entry pages.
     for (i, e) in site.entries.iter().enumerate() {
@@ -462,7 +474,7 @@ pub fn plan<'a>(
             Section::Plakater => {
                 let p = e.poster().expect("poster");
                 ctx.insert_ref("poster", p);
-                let view = poster_view(bp, opts.posters.get(&e.slug));
+                let view = poster_view(bp, opts.posters.get(&e.slug), &poster_pages);
                 let files: Vec<Link> = if view.files.is_empty() {
                     p.sizes
                         .iter()
@@ -512,7 +524,10 @@ pub fn plan<'a>(
                 if sec == Section::Plakater {
                     let gallery: BTreeMap<&str, PosterView> = items
                         .iter()
-                        .map(|i| (i.slug.as_str(), poster_view(bp, opts.posters.get(&i.slug))))
+                        .map(|i| {
+                            let pv = poster_view(bp, opts.posters.get(&i.slug), &poster_pages);
+                            (i.slug.as_str(), pv)
+                        })
                         .collect();
                     ctx.insert("posters", gallery);
                 }
@@ -563,7 +578,12 @@ pub fn plan<'a>(
             }
             jobs.push(PageJob {
                 out: dir,
-                template: "section.html",
+                // The poster list is a gallery of previews and downloads.
+                template: if sec == Section::Plakater {
+                    "posters.html"
+                } else {
+                    "section.html"
+                },
                 ctx,
                 source: None,
             });

@@ -9,6 +9,8 @@ use serde_json::{json, Value};
 #[derive(Debug, Clone)]
 pub struct PosterData {
     pub slug: String,
+    /// The template below `print/` (`poster.typ` or `leaflet.typ`).
+    pub template: &'static str,
     pub json: Value,
     pub qr_svg: Option<String>,
     /// Numbers on the poster (verified ones, plus unverified in a draft).
@@ -27,7 +29,14 @@ struct Line {
 }
 
 fn line_json(l: &Line) -> Value {
-    json!({"name": l.name, "for": l.audience, "number": l.number, "label": l.label, "hours": l.hours})
+    json!({
+        "name": l.name,
+        "for": l.audience,
+        "number": l.number,
+        "label": l.label,
+        "hours": l.hours,
+        "verified": l.verified,
+    })
 }
 
 /// Every phone line of a contact slug, with whether it may go on a final poster.
@@ -74,16 +83,12 @@ fn lines_of(site: &Site, slug: &str) -> Vec<Line> {
         .collect()
 }
 
-/// Plain paragraphs of a short Markdown body.
-fn paragraphs(body: &str) -> Vec<String> {
-    body.split("\n\n")
-        .map(|p| {
-            p.lines()
-                .map(|l| l.trim().trim_start_matches(['-', '*', '#', '>']).trim())
-                .collect::<Vec<_>>()
-                .join(" ")
-                .replace("**", "")
-        })
+/// The Markdown body as plain paragraphs (link text kept, markup dropped).
+pub fn paragraphs(body: &str) -> Vec<String> {
+    crate::markdown::render(body, 1, "")
+        .text
+        .lines()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -112,7 +117,8 @@ pub fn poster_data(site: &Site, e: &Entry, meta: &PosterMeta, drafts: bool) -> P
             printed = contacts.len();
         }
         PosterLayout::Leaflet => {
-            // Every partner with a printable number, grouped by who it is for.
+            // The municipality first, then every partner with a printable number, grouped
+            // by who it is for, in the order of `audiences` in site.yaml.
             let mut muni = Vec::new();
             for l in lines_of(site, MUNICIPALITY_CONTACT) {
                 if keep(&l, MUNICIPALITY_CONTACT, &mut unverified) {
@@ -139,11 +145,12 @@ pub fn poster_data(site: &Site, e: &Entry, meta: &PosterMeta, drafts: bool) -> P
                     }
                 }
                 if !lines.is_empty() {
-                    groups.push(json!({"label": label, "contacts": lines}));
+                    groups.push(json!({"key": aud, "label": label, "contacts": lines}));
                 }
             }
         }
     }
+    // Tear-off tabs carry the first number that may be printed.
     let tear_off = if meta.tear_off {
         contacts
             .first()
@@ -160,8 +167,13 @@ pub fn poster_data(site: &Site, e: &Entry, meta: &PosterMeta, drafts: bool) -> P
                 .build()
         })
     });
+    let title = if drafts {
+        format!("UDKAST: {}", e.title)
+    } else {
+        e.title.clone()
+    };
     let json = json!({
-        "title": e.title,
+        "title": title,
         "headline": meta.headline,
         "paragraphs": paragraphs(&e.body),
         "layout": match meta.layout { PosterLayout::Poster => "poster", PosterLayout::Leaflet => "leaflet" },
@@ -171,6 +183,7 @@ pub fn poster_data(site: &Site, e: &Entry, meta: &PosterMeta, drafts: bool) -> P
         "tear_off": tear_off,
         "draft": drafts,
         "draft_mark": super::DRAFT_MARK,
+        "unverified_note": "ikke bekræftet",
         "municipality": c.municipality.name,
         "has_qr": qr_svg.is_some(),
         "qr_alt": format!("QR-kode til {}", qr_url.clone().unwrap_or_default()),
@@ -179,9 +192,43 @@ pub fn poster_data(site: &Site, e: &Entry, meta: &PosterMeta, drafts: bool) -> P
     });
     PosterData {
         slug: e.slug.clone(),
+        template: match meta.layout {
+            PosterLayout::Poster => "poster.typ",
+            PosterLayout::Leaflet => "leaflet.typ",
+        },
         json,
         qr_svg,
         printed_numbers: printed,
         unverified_contacts: unverified,
+    }
+}
+
+/// Every string in the data, for the font coverage check.
+pub fn all_text(v: &Value, out: &mut String) {
+    match v {
+        Value::String(s) => {
+            out.push_str(s);
+            out.push(' ');
+        }
+        Value::Array(a) => a.iter().for_each(|x| all_text(x, out)),
+        Value::Object(o) => o.values().for_each(|x| all_text(x, out)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn paragraphs_are_plain_text_without_markup_or_leading_space() {
+        let p = paragraphs(
+            "\nDu er **ikke** alene.\nRing i dag.\n\n- Se [Lev Uden Vold](/partnere/lev-uden-vold/)\n",
+        );
+        assert_eq!(
+            p,
+            vec!["Du er ikke alene. Ring i dag.", "Se Lev Uden Vold"],
+            "{p:?}"
+        );
     }
 }

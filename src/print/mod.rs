@@ -1,12 +1,17 @@
 //! Print: posters and leaflets as PDF (Typst as a library, fonts from the theme) and a PNG
-//! preview of each, filled from the model. The template is `themes/default/print/poster.typ`.
+//! preview of each, filled from the model. Templates: `themes/default/print/poster.typ`
+//! and `leaflet.typ` (sharing `common.typ`); fonts: `print/fonts/`.
 //!
 //! Safety of facts: a final poster prints only contact numbers verified within
 //! `verification_max_age_days`; `--drafts` prints the others too, under a large
 //! "UDKAST — kontaktoplysninger ikke bekræftet" mark on every page. A final poster left
 //! without any verified number is an error naming the contacts to verify.
+//!
+//! Modules: `data` (model → template data), `world` (the Typst world over theme files),
+//! `typeset` (one poster in one size → PDF and preview).
 
 mod data;
+mod typeset;
 mod world;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -15,24 +20,35 @@ use crate::render::OutputFile;
 use crate::{urls, BuildOptions, LoadedSite};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use typst::foundations::Smart;
-use typst_layout::PagedDocument;
-use world::{PosterWorld, PrintKit};
+use world::PrintKit;
 
-pub const TEMPLATE: &str = "print/poster.typ";
+/// Theme directory of the print templates and fonts.
+pub const PRINT_DIR: &str = "print/";
 pub const DRAFT_MARK: &str = "UDKAST — kontaktoplysninger ikke bekræftet";
+
+/// One PDF of a poster.
+#[derive(Debug, Clone)]
+pub struct PosterPdf {
+    /// Paper size as written in front matter (`A4`).
+    pub size: String,
+    /// Site path (`plakater/<slug>/<slug>-a4.pdf`).
+    pub path: String,
+    pub bytes: usize,
+    pub pages: usize,
+}
 
 /// What print produced for one poster, for the poster page and the gallery.
 #[derive(Debug, Clone, Default)]
 pub struct PosterFiles {
-    /// (paper size, PDF site path, bytes)
-    pub pdfs: Vec<(String, String, usize)>,
+    /// In the order of the poster's `sizes`.
+    pub pdfs: Vec<PosterPdf>,
     pub preview: Option<String>,
     pub draft: bool,
 }
 
 pub struct PrintOutput {
     pub files: Vec<OutputFile>,
+    /// By poster slug.
     pub posters: BTreeMap<String, PosterFiles>,
 }
 
@@ -50,17 +66,12 @@ pub fn render_posters(
     if posters.is_empty() {
         return out;
     }
-    let Some(template) = loaded.theme.text(TEMPLATE) else {
-        diags.push(crate::internal(TEMPLATE, "temaet mangler plakatskabelonen"));
-        return out;
-    };
-    let kit = PrintKit::new(
-        loaded
-            .theme
-            .under("print/fonts/")
-            .filter(|f| f.path.ends_with(".ttf") || f.path.ends_with(".otf"))
-            .map(|f| f.bytes.clone()),
-    );
+    let kit = PrintKit::new(loaded.theme.under(PRINT_DIR).map(|f| {
+        (
+            f.path.strip_prefix(PRINT_DIR).unwrap_or(&f.path),
+            f.bytes.as_slice(),
+        )
+    }));
     if !kit.has_fonts() {
         diags.push(crate::internal(
             "print/fonts/",
@@ -70,13 +81,23 @@ pub fn render_posters(
     }
     let today = opts.today.unwrap_or_else(crate::date::Date::today).civil();
     let today = (today.0 as i32, today.1 as u8, today.2 as u8);
+
     // One job per poster and paper size, compiled in parallel.
     let mut jobs = Vec::new();
     for e in &posters {
         let meta = e.poster().expect("poster entry");
-        let d = data::poster_data(&loaded.site, e, meta, opts.drafts);
+        let mut d = data::poster_data(&loaded.site, e, meta, opts.drafts);
+        d.json["edition"] = format!("Udgave {:02}.{:02}.{}", today.2, today.1, today.0).into();
         if d.printed_numbers == 0 && !opts.drafts {
             let line = e.line_of("contacts").or(Some(1));
+            let to_verify = if d.unverified_contacts.is_empty() {
+                "tilføj partnere med telefonnumre under `contacts`".to_string()
+            } else {
+                format!(
+                    "bekræft kontaktoplysningerne for {} (verified.on/against), eller byg med --drafts for et udkast",
+                    d.unverified_contacts.join(", ")
+                )
+            };
             diags.push(
                 Diagnostic::error(
                     "poster-no-verified-number",
@@ -87,101 +108,93 @@ pub fn render_posters(
                     ),
                 )
                 .at_line(line)
-                .hint(format!(
-                    "bekræft kontaktoplysningerne for {} (verified.on/against), eller byg med --drafts for et udkast",
-                    d.unverified_contacts.join(", ")
-                )),
+                .hint(to_verify),
+            );
+            continue;
+        }
+        // PDF/UA forbids text the fonts cannot show: say which characters, and where.
+        let mut text = String::new();
+        data::all_text(&d.json, &mut text);
+        let missing = kit.missing_chars(&text);
+        if !missing.is_empty() {
+            let has = |s: &str| s.chars().any(|c| missing.contains(&c));
+            let line = if has(&meta.headline) {
+                e.line_of("headline")
+            } else if has(&e.body) {
+                Some(e.body_line)
+            } else {
+                e.line_of("contacts")
+            };
+            diags.push(
+                Diagnostic::error(
+                    "poster-missing-glyph",
+                    &e.path,
+                    format!(
+                        "plakatskriften har ikke tegnene {}, så plakaten kan ikke trykkes",
+                        missing
+                            .iter()
+                            .map(|c| format!("»{c}«"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    ),
+                )
+                .at_line(line)
+                .hint("skriv teksten med andre tegn, eller læg en skrifttype med tegnene i temaets print/fonts/"),
             );
             continue;
         }
         for (i, size) in meta.sizes.iter().enumerate() {
-            jobs.push((e, d.clone(), size.name().to_string(), i == 0));
+            jobs.push((*e, d.clone(), size.name(), i == 0));
         }
     }
     let results: Vec<_> = jobs
         .par_iter()
         .map(|(e, d, size, preview)| {
-            let r = compile(&kit, template, d, size, *preview, today);
-            (e, size, r)
+            let r = typeset::typeset(&kit, d, size, *preview, today);
+            (e, size, d.template, r)
         })
         .collect();
-    for (e, size, r) in results {
+    // The same template error in every size is reported once, naming the sizes.
+    let mut failures: Vec<(&str, &str, &str, String, Vec<&str>)> = Vec::new();
+    for (e, size, template, r) in results {
         let entry = out.posters.entry(e.slug.clone()).or_default();
         entry.draft = opts.drafts;
         match r {
-            Ok((pdf, png)) => {
+            Ok(t) => {
                 let path = urls::poster_pdf(&e.slug, size);
-                entry.pdfs.push((size.clone(), path.clone(), pdf.len()));
-                out.files.push(OutputFile { path, bytes: pdf });
-                if let Some(png) = png {
+                entry.pdfs.push(PosterPdf {
+                    size: size.to_string(),
+                    path: path.clone(),
+                    bytes: t.pdf.len(),
+                    pages: t.pages,
+                });
+                out.files.push(OutputFile { path, bytes: t.pdf });
+                if let Some(png) = t.png {
                     let path = urls::poster_preview(&e.slug);
                     entry.preview = Some(path.clone());
                     out.files.push(OutputFile { path, bytes: png });
                 }
             }
-            Err(msg) => diags.push(
-                Diagnostic::error(
-                    "poster-render",
-                    &e.path,
-                    format!("plakaten kunne ikke sættes i {size}: {msg}"),
-                )
-                .hint(format!("ret skabelonen {TEMPLATE} i temaet")),
-            ),
+            Err(msg) => match failures.iter_mut().find(|f| f.0 == e.path && f.3 == msg) {
+                Some(f) => f.4.push(size),
+                None => failures.push((&e.path, &e.title, template, msg, vec![size])),
+            },
         }
     }
-    out
-}
-
-/// Compile one poster in one size: the PDF (tagged, PDF/UA-1) and optionally a PNG preview.
-fn compile(
-    kit: &PrintKit,
-    template: &str,
-    d: &data::PosterData,
-    size: &str,
-    preview: bool,
-    today: (i32, u8, u8),
-) -> Result<(Vec<u8>, Option<Vec<u8>>), String> {
-    let mut json = d.json.clone();
-    json["paper"] = size.to_ascii_lowercase().into();
-    let mut files = vec![("/data.json", serde_json::to_vec(&json).expect("json"))];
-    if let Some(qr) = &d.qr_svg {
-        files.push(("/qr.svg", qr.clone().into_bytes()));
-    }
-    let world = PosterWorld::new(kit, template, files, today);
-    let doc = typst::compile::<PagedDocument>(&world)
-        .output
-        .map_err(|errs| {
-            errs.iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; ")
-        })?;
-    let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(format!("vejviser-{}-{size}", d.slug)),
-        standards: typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::Ua_1])
-            .map_err(|e| e.message().to_string())?,
-        tagged: true,
-        ..Default::default()
-    };
-    let pdf = typst_pdf::pdf(&doc, &options).map_err(|errs| {
-        errs.iter()
-            .map(|e| e.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
-    let png = if preview {
-        let page = doc.pages().first().ok_or("no page")?;
-        let width_pt = page.frame.width().to_pt();
-        let pixmap = typst_render::render(
-            page,
-            &typst_render::RenderOptions {
-                pixel_per_pt: typst::utils::Scalar::new(640.0 / width_pt),
-                render_bleed: false,
-            },
+    for (path, title, template, msg, sizes) in failures {
+        diags.push(
+            Diagnostic::error(
+                "poster-render",
+                path,
+                format!(
+                    "plakaten »{title}« kunne ikke sættes i {}: {msg}",
+                    sizes.join(", ")
+                ),
+            )
+            .hint(format!(
+                "ret skabelonen {PRINT_DIR}{template} i temaet (eller fjern din egen udgave af den)"
+            )),
         );
-        Some(pixmap.encode_png().map_err(|e| e.to_string())?)
-    } else {
-        None
-    };
-    Ok((pdf, png))
+    }
+    out
 }
