@@ -152,22 +152,27 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
     Some(LoadedSite { site, theme })
 }
 
-/// Everything `build` produces, in memory: no filesystem writes.
+/// Everything `build` produces, in memory: no filesystem writes. Sorted by path.
 pub fn render_site(
     loaded: &LoadedSite,
     opts: &BuildOptions,
     diags: &mut Diagnostics,
 ) -> Option<Vec<render::OutputFile>> {
-    render_site_timed(loaded, opts, diags, &mut Timings::default())
+    let sink = write::MemorySink::default();
+    render_site_into(loaded, opts, diags, &mut Timings::default(), &sink)?;
+    Some(sink.into_files())
 }
 
-/// [`render_site`], recording how long search and print took.
-pub fn render_site_timed(
+/// Render every file of the site into `sink` as it is produced, recording how long search
+/// and print took. `None` when there were errors: whatever reached the sink must then be
+/// thrown away (a [`write::Staging`] does that when dropped).
+pub fn render_site_into(
     loaded: &LoadedSite,
     opts: &BuildOptions,
     diags: &mut Diagnostics,
     timings: &mut Timings,
-) -> Option<Vec<render::OutputFile>> {
+    sink: &dyn write::Sink,
+) -> Option<()> {
     let tera = render::build_tera(&loaded.theme, diags)?;
     // Posters first: their pages and the gallery show the files' sizes.
     let t = Instant::now();
@@ -178,12 +183,15 @@ pub fn render_site_timed(
         extra_paths: Vec::new(),
         posters: printed.posters,
     };
+    for f in printed.files {
+        sink.put(f);
+    }
     // Markdown once, for the pages and for the search index (which needs only the text).
     // Both stages are parallel inside; running them side by side measured slower on 2 cores.
     let prepared = render::prepare(&loaded.site, &loaded.theme, None);
     let mut page_diags = Diagnostics::new();
     let mut search_diags = Diagnostics::new();
-    let pages = {
+    {
         let jobs = render::plan(
             &loaded.site,
             &loaded.theme,
@@ -191,48 +199,48 @@ pub fn render_site_timed(
             &ropts,
             &mut page_diags,
         );
-        render::execute(&loaded.site, &loaded.theme, &tera, jobs, &mut page_diags)
-    };
+        render::execute(
+            &loaded.site,
+            &loaded.theme,
+            &tera,
+            jobs,
+            sink,
+            &mut page_diags,
+        );
+    }
     // The pages are done with the Markdown: its text moves into the index, uncopied.
     let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
-    let search_files = {
-        let t = Instant::now();
-        let files = search::SearchIndex::build(loaded, texts, &opts.root, &mut search_diags)
-            .and_then(|idx| match search::export::export(&idx, loaded) {
-                Ok(f) => Some(f),
-                Err(e) => {
-                    search_diags.push(internal(
-                        "søgeindeks",
-                        format!("søgeindekset kunne ikke eksporteres: {e}"),
-                    ));
-                    None
-                }
-            });
-        (files, t.elapsed())
-    };
+    let t = Instant::now();
+    let search_files = search::SearchIndex::build(loaded, texts, &opts.root, &mut search_diags)
+        .and_then(|idx| match search::export::export(&idx, loaded) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                search_diags.push(internal(
+                    "søgeindeks",
+                    format!("søgeindekset kunne ikke eksporteres: {e}"),
+                ));
+                None
+            }
+        });
+    for f in search_files.unwrap_or_default() {
+        sink.put(f);
+    }
+    timings.search = t.elapsed();
     diags.extend(page_diags);
     diags.extend(search_diags);
-    if diags.has_errors() {
-        return None;
-    }
-    let mut files = pages;
-    files.extend(printed.files);
-    files.extend(search_files.0.unwrap_or_default());
-    timings.search = search_files.1;
     if diags.has_errors() {
         return None;
     }
     for f in loaded.theme.under("static/") {
         let logical = f.path.trim_start_matches("static/");
         if let Some(hashed) = loaded.theme.assets.get(logical) {
-            files.push(render::OutputFile {
+            sink.put(render::OutputFile {
                 path: hashed.clone(),
                 bytes: f.bytes.clone(),
             });
         }
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Some(files)
+    Some(())
 }
 
 /// The search index of a loaded site, for `vejviser search` (no pages rendered).
@@ -251,7 +259,13 @@ pub fn check(opts: &BuildOptions) -> Result<Diagnostics, BuildFailure> {
     let mut diags = Diagnostics::new();
     let loaded = load_site(opts, &mut diags);
     if let Some(l) = loaded {
-        render_site(&l, opts, &mut diags);
+        render_site_into(
+            &l,
+            opts,
+            &mut diags,
+            &mut Timings::default(),
+            &write::Discard,
+        );
     }
     finish(diags, opts.strict)
 }
@@ -284,15 +298,25 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
                 .unwrap_or_default(),
         ));
     };
-    let t = Instant::now();
-    let files = render_site_timed(&loaded, opts, &mut diags, &mut timings);
-    timings.render = t.elapsed();
-    let diags = finish(diags, opts.strict)?;
-    let files = files.expect("no errors means output");
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let t = Instant::now();
     let out = opts.out_dir();
-    if let Err(e) = write::write_site(&out, &files) {
+    let staging = match write::Staging::create(&out) {
+        Ok(s) => s,
+        Err(e) => {
+            return Err(BuildFailure::Internal(
+                format!("kunne ikke skrive output: {e}"),
+                diags,
+            ))
+        }
+    };
+    let t = Instant::now();
+    let rendered = render_site_into(&loaded, opts, &mut diags, &mut timings, &staging);
+    timings.render = t.elapsed();
+    // On errors the staging directory is dropped here, and the output stays as it was.
+    let diags = finish(diags, opts.strict)?;
+    debug_assert!(rendered.is_some(), "no errors means output");
+    let (files, pages) = staging.counts();
+    let t = Instant::now();
+    if let Err(e) = staging.commit() {
         return Err(BuildFailure::Internal(
             format!("kunne ikke skrive output: {e}"),
             diags,
@@ -302,7 +326,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     Ok(BuildReport {
         diagnostics: diags,
         pages,
-        files: files.len(),
+        files,
         timings,
     })
 }

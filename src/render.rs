@@ -23,19 +23,6 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// An entry's rendered body, kept for search and print.
-#[derive(Debug, Clone)]
-pub struct RenderedEntry {
-    pub html: String,
-    pub text: String,
-}
-
-pub struct RenderOutput {
-    pub files: Vec<OutputFile>,
-    /// Indexed like `site.entries`.
-    pub bodies: Vec<RenderedEntry>,
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
     /// Inject the live-reload script (serve only).
@@ -980,6 +967,7 @@ pub fn plan<'a>(
             ("one", "search_one"),
             ("many", "search_many"),
             ("filters", "search_filters"),
+            ("more", "search_more"),
         ]
         .into_iter()
         .map(|(k, v)| (k, s(v)))
@@ -1090,14 +1078,16 @@ pub fn render_page(
         .map(|j| render_job(j, tera, theme))
 }
 
-/// Render every planned page in parallel, plus sitemap.xml and robots.txt.
+/// Render every planned page in parallel, plus sitemap.xml and robots.txt, into `sink` as
+/// each page is done (a page's HTML lives only until it is written).
 pub fn execute(
     site: &Site,
     theme: &Theme,
     tera: &tera::Tera,
     jobs: Vec<PageJob>,
+    sink: &dyn crate::write::Sink,
     diags: &mut Diagnostics,
-) -> Vec<OutputFile> {
+) {
     let c = &site.config;
     let sv = site_view(site, &theme.strings);
     let mut page_urls: Vec<String> = jobs
@@ -1106,17 +1096,19 @@ pub fn execute(
         .map(|j| urls::absolute(&c.base_url, &j.out))
         .collect();
     page_urls.sort();
-    // 3. Render pages in parallel; collect errors in job order (deterministic).
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+    // Errors are collected in job order, so the report is deterministic.
+    let errors: Vec<Diagnostic> = jobs
         .into_par_iter()
-        .map(|job| render_job(&job, tera, theme))
+        .filter_map(|job| match render_job(&job, tera, theme) {
+            Ok(f) => {
+                sink.put(f);
+                None
+            }
+            Err(d) => Some(d),
+        })
         .collect();
-    let mut files = Vec::with_capacity(results.len() + 4);
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
-        }
+    for d in errors {
+        diags.push(d);
     }
     // sitemap.xml and robots.txt from the same page list.
     let mut ctx = tera::Context::new();
@@ -1125,7 +1117,7 @@ pub fn execute(
     ctx.insert("sitemap_url", &urls::absolute(&c.base_url, "sitemap.xml"));
     for (tpl, out) in [("sitemap.xml", "sitemap.xml"), ("robots.txt", "robots.txt")] {
         match tera.render(tpl, &ctx) {
-            Ok(s) => files.push(OutputFile {
+            Ok(s) => sink.put(OutputFile {
                 path: out.into(),
                 bytes: s.into_bytes(),
             }),
@@ -1138,28 +1130,6 @@ pub fn execute(
             }
         }
     }
-    files
-}
-
-pub fn render(
-    site: &Site,
-    theme: &Theme,
-    tera: &tera::Tera,
-    opts: &RenderOptions,
-    diags: &mut Diagnostics,
-) -> RenderOutput {
-    let prepared = prepare(site, theme, None);
-    let jobs = plan(site, theme, &prepared, opts, diags);
-    let files = execute(site, theme, tera, jobs, diags);
-    let bodies = prepared
-        .rendered
-        .into_iter()
-        .map(|r| RenderedEntry {
-            html: r.html,
-            text: r.text,
-        })
-        .collect();
-    RenderOutput { files, bodies }
 }
 
 fn closest_page(target: &str, known: &HashSet<String>) -> String {

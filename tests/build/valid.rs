@@ -311,3 +311,44 @@ fn full_site_renders_every_field() {
     vejviser::build(&o).expect("full fixture builds with drafts");
     assert!(o.out.join("praksis/kladde/index.html").exists());
 }
+
+/// Pages are streamed into the staging directory while they render: a build that fails
+/// after some pages were written (a template error on one page, or warnings under
+/// `--strict`) must still leave the previous output exactly as it was, with no staging
+/// directory left behind.
+#[test]
+fn failure_after_pages_were_written_keeps_previous_output() {
+    let dir = site_with(None);
+    let mut o = options(dir.path());
+    o.out = dir.path().join("public");
+    vejviser::build(&o).unwrap();
+    let before = tree(&o.out);
+    let dot_dirs = || -> Vec<String> {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with('.'))
+            .collect()
+    };
+
+    // Warnings only: a strict build renders everything, then refuses it.
+    o.strict = true;
+    assert!(vejviser::build(&o).is_err(), "the fixture has a warning");
+    assert_eq!(tree(&o.out), before, "a strict failure changed public/");
+    assert!(dot_dirs().is_empty(), "left behind: {:?}", dot_dirs());
+    o.strict = false;
+
+    // A template that fails on practice pages only: the other pages render and are written.
+    let tpl = dir.path().join("themes/default/templates/practice.html");
+    std::fs::create_dir_all(tpl.parent().unwrap()).unwrap();
+    std::fs::write(&tpl, "{{ no_such_variable.field }}").unwrap();
+    let err = vejviser::build(&o).expect_err("template error");
+    let report = match err {
+        vejviser::BuildFailure::Content(d) => d.render_report(),
+        vejviser::BuildFailure::Internal(m, _) => panic!("internal: {m}"),
+    };
+    assert!(report.contains("practice.html"), "{report}");
+    assert_eq!(tree(&o.out), before, "a render failure changed public/");
+    assert!(dot_dirs().is_empty(), "left behind: {:?}", dot_dirs());
+}
