@@ -16,8 +16,11 @@ use std::collections::BTreeMap;
 /// small site is one or two files.
 pub const SHARD_POSTINGS: usize = 1500;
 
-/// Documents per chunk of titles, addresses and summaries.
-pub const DOC_CHUNK: usize = 100;
+/// Documents per chunk of titles, addresses and summaries. The client fetches the chunks of
+/// the 20 results it shows; results are spread over the whole site, so on a large site each
+/// shown result tends to cost a chunk of its own: small chunks keep that cheap (~1.5 KB
+/// gzip each), while a small site still needs only a handful.
+pub const DOC_CHUNK: usize = 25;
 
 pub const INDEX_FILE: &str = "soeg/index.json";
 

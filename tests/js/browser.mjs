@@ -97,6 +97,17 @@ try {
     const status = await page.textContent(".search-status");
     check(/resultat/.test(status || ""), "results are announced in a live region", status);
     check(!page.url().includes("r%C3%A5dgivning") && !page.url().includes("?"), "the query is not in the URL", page.url());
+    // Long result lists come 20 at a time; "show more" appends the next ones and moves focus
+    // to the first new result.
+    const total = parseInt(await page.textContent(".search-status"), 10);
+    const firstPage = await page.$$eval(".search-results li", (l) => l.length);
+    check(total > 20 && firstPage === 20, "a long result list shows 20 results first", `${firstPage} of ${total}`);
+    check(await page.isVisible(".search-more"), "a 'show more' button follows a long result list");
+    await page.click(".search-more");
+    await page.waitForFunction(() => document.querySelectorAll(".search-results li").length > 20, null, { timeout: 5000 });
+    const after = await page.$$eval(".search-results li", (l) => l.length);
+    const focusIn21 = await page.evaluate(() => document.activeElement && document.activeElement.closest("li") === document.querySelectorAll(".search-results li")[20]);
+    check(after === Math.min(40, total) && focusIn21, "'show more' adds the next results and focuses the first new one", `${after} shown, focus on #21: ${focusIn21}`);
     const boxes = page.locator(".search-facets input[type=checkbox]");
     if (await boxes.count()) {
       await page.click(".search-filters summary");

@@ -308,6 +308,9 @@
     return p;
   }
 
+  // Results shown at first and per "show more".
+  var PAGE = 20;
+
   var FACETS = {
     praksis: ["focus_area", "municipality", "criterion", "target_group"],
     partnere: ["audience", "violence_form", "anonymous", "free"]
@@ -331,9 +334,11 @@
     filters.append(el("summary", {}, t.filters), facetBox);
     filters.hidden = true;
     var list = el("ol", { "class": "search-results" });
+    var more = el("button", { type: "button", "class": "search-more" }, t.more);
+    more.hidden = true;
     form.append(label, input, hint);
     root.prepend(form);
-    root.append(status, list, filters);
+    root.append(status, list, more, filters);
     form.addEventListener("submit", function (e) { e.preventDefault(); run(false); });
 
     var engine = null, loading = null, active = new Map(), seq = 0;
@@ -358,7 +363,7 @@
     // stays on the checkbox just toggled (the counts depend only on the words typed).
     function run(keepFacets) {
       var q = input.value, my = ++seq;
-      if (!q.trim()) { list.replaceChildren(); facetBox.replaceChildren(); filters.hidden = true; status.textContent = ""; return; }
+      if (!q.trim()) { list.replaceChildren(); more.hidden = true; facetBox.replaceChildren(); filters.hidden = true; status.textContent = ""; return; }
       ready().then(function (eng) {
         var ix = eng.ix;
         return eng.search(q, null).then(function (all) {
@@ -371,7 +376,10 @@
             }
             return true;
           });
-          return eng.docs(shown.slice(0, 50).map(function (r) { return r.doc; })).then(function (meta) {
+          // Titles and summaries are fetched for the results shown only: a first page of
+          // PAGE, then PAGE more per press of the button (at 10,000 entries each page of
+          // results costs a few small document chunks instead of dozens).
+          return eng.docs(shown.slice(0, PAGE).map(function (r) { return r.doc; })).then(function (meta) {
             if (my !== seq) return;
             render(ix, all, shown, meta, keepFacets === true);
           });
@@ -379,17 +387,33 @@
       });
     }
 
+    function resultItem(ix, r, d) {
+      var li = el("li");
+      var h = el("h2", { "class": "search-title" });
+      h.appendChild(el("a", { href: d[1] }, d[0]));
+      var section = ix.docs[r.doc][0];
+      li.append(h, el("p", { "class": "search-section" }, ix.sections[section] || section), highlighted(d[2], r.words));
+      return li;
+    }
+
     function render(ix, all, shown, meta, keepFacets) {
       status.textContent = shown.length === 0 ? t.none : shown.length === 1 ? t.one : t.many.replace("{n}", shown.length);
       list.replaceChildren();
-      shown.slice(0, 50).forEach(function (r, k) {
-        var d = meta[k], li = el("li");
-        var h = el("h2", { "class": "search-title" });
-        h.appendChild(el("a", { href: d[1] }, d[0]));
-        var section = ix.docs[r.doc][0];
-        li.append(h, el("p", { "class": "search-section" }, ix.sections[section] || section), highlighted(d[2], r.words));
-        list.appendChild(li);
-      });
+      shown.slice(0, PAGE).forEach(function (r, k) { list.appendChild(resultItem(ix, r, meta[k])); });
+      more.hidden = shown.length <= PAGE;
+      more.onclick = function () {
+        var from = list.children.length, my = seq;
+        more.disabled = true;
+        engine.docs(shown.slice(from, from + PAGE).map(function (r) { return r.doc; })).then(function (meta2) {
+          more.disabled = false;
+          if (my !== seq) return;
+          shown.slice(from, from + PAGE).forEach(function (r, k) { list.appendChild(resultItem(ix, r, meta2[k])); });
+          more.hidden = list.children.length >= shown.length;
+          // Keyboard and screen-reader users continue at the first new result.
+          var first = list.children[from] && list.children[from].querySelector("a");
+          if (first) first.focus();
+        });
+      };
       if (!keepFacets) renderFacets(ix, all);
     }
 
