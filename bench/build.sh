@@ -100,7 +100,7 @@ if [ "$have_hugo" = 1 ]; then
   echo
   echo "| N | vejviser / Hugo |"
   echo "| ---: | ---: |"
-  awk -F'\t' 'NR>1 {t[$1" "$2]=$3; n[$1]=1} END {for (k in n) printf "| %s | %.2f |\n", k, t[k" vejviser"]/t[k" hugo"]}' "$results" | sort -t'|' -k2 -n
+  awk -F'\t' 'NR>1 {t[$1" "$2]=$3; if ($2=="hugo") n[$1]=1} END {for (k in n) printf "| %s | %.2f |\n", k, t[k" vejviser"]/t[k" hugo"]}' "$results" | sort -t'|' -k2 -n
 else
   echo "(hugo not on PATH: apt-get install hugo for the side-by-side figures)"
 fi

@@ -6,8 +6,9 @@
 #   bash bench/search.sh            (needs node + `npm ci`; Pagefind from PyPI, installed
 #                                    into ~/.cache/pagefind-venv on first use)
 #
-# Query times are measured by running the client (themes/default/static/search.js) in node:
-# the same V8 engine as Chromium, without page rendering.
+# Query times are measured by running the client (themes/default/static/search.js) in node
+# (the same V8 engine as Chromium, without page rendering) and, for the synthetic sites, in
+# headless Chromium on the real search page (bench/search_browser.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/vejviser-target}"
@@ -47,6 +48,21 @@ print(f"query time in client ({len(q)} queries): median {statistics.median(v['ms
       f"max {max(v['ms'] for v in q.values()):.2f} ms; bytes before first result median "
       f"{statistics.median(v['firstResultGz'] for v in q.values()):.0f} B")
 PY
+  if [ -x "${CHROMIUM:-/usr/bin/chromium}" ] && [ -d node_modules/playwright-core ]; then
+    node bench/search_browser.mjs "$work/out$n" bench/search_queries.txt > "$work/b$n.json"
+    python3 - "$work/b$n.json" <<'PY'
+import json, sys, statistics
+q = json.load(open(sys.argv[1]))["queries"]
+med = lambda k: statistics.median(v[k] for v in q.values())
+print(f"in headless Chromium ({len(q)} queries): cold query (fresh context, fetches included) "
+      f"median {med('coldMs'):.0f} ms, max {max(v['coldMs'] for v in q.values()):.0f} ms; "
+      f"warm median {med('warmMs'):.1f} ms; gzip bytes before the first 20 results "
+      f"median {med('firstResultGz'):.0f} B, max {max(v['firstResultGz'] for v in q.values())} B; "
+      f"files fetched median {med('files'):.0f}")
+PY
+  else
+    echo "!! Chromium or node_modules missing: browser query time NOT measured (apt-get install chromium; npm ci)"
+  fi
 done
 
 echo "== Pagefind over the same default site"

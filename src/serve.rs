@@ -14,7 +14,7 @@ use crate::render::{self, MarkdownCache, Prepared, RenderOptions};
 use crate::{BuildOptions, LoadedSite};
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -23,6 +23,8 @@ pub const RELOAD_SCRIPT_PATH: &str = "/__vejviser/livereload.js";
 
 /// The last good build, as the server sees it.
 struct Current {
+    /// The rebuild this is from.
+    generation: u64,
     loaded: Arc<LoadedSite>,
     tera: Arc<tera::Tera>,
     prepared: Arc<Prepared>,
@@ -38,6 +40,11 @@ struct Server {
     script: Vec<u8>,
     /// Incremented per rebuild so a slow background full build never overwrites a newer one.
     generation: AtomicU64,
+    /// A background full build is running / another one is wanted.
+    full_running: AtomicBool,
+    full_pending: AtomicBool,
+    /// Threads for background full builds (one: the other core stays free for edits).
+    background: Option<rayon::ThreadPool>,
 }
 
 /// Run the preview server until the process is stopped.
@@ -64,6 +71,13 @@ pub fn serve(
         md_cache: Mutex::new(MarkdownCache::new()),
         script,
         generation: AtomicU64::new(0),
+        full_running: AtomicBool::new(false),
+        full_pending: AtomicBool::new(false),
+        background: rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "vejviser-full-build".into())
+            .build()
+            .ok(),
     });
     let report: Arc<dyn Fn(&str) + Send + Sync> = Arc::new(report);
     server.rebuild(&report, true);
@@ -155,6 +169,7 @@ impl Server {
             let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
             let files = cur.as_ref().map(|c| c.files.clone()).unwrap_or_default();
             *cur = Some(Current {
+                generation,
                 loaded: loaded.clone(),
                 tera: Arc::new(tera),
                 prepared: Arc::new(prepared),
@@ -173,28 +188,61 @@ impl Server {
             }
         ));
         // Everything else (search index, posters) in the background, or at once on start.
-        let this = self.clone();
-        let report = report.clone();
-        let full = move || {
-            let mut d = Diagnostics::new();
-            match crate::render_site(&loaded, &this.opts, &mut d) {
-                Some(files) => {
-                    let map: HashMap<String, Vec<u8>> =
-                        files.into_iter().map(|f| (f.path, f.bytes)).collect();
-                    if this.generation.load(Ordering::SeqCst) == generation {
-                        let mut cur = this.current.write().unwrap_or_else(|e| e.into_inner());
-                        if let Some(c) = cur.as_mut() {
-                            c.files = Arc::new(map);
-                        }
-                    }
-                }
-                None => report(&d.render_report()),
-            }
-        };
+        // One full build at a time: edits that arrive meanwhile are folded into one more run
+        // over the newest site, so background builds never pile up and slow down the next
+        // edit's fast path (at 10,000 entries a full build takes over a second).
         if first {
-            full();
+            self.full_build(report);
         } else {
-            std::thread::spawn(full);
+            self.full_pending.store(true, Ordering::SeqCst);
+            if !self.full_running.swap(true, Ordering::SeqCst) {
+                let this = self.clone();
+                let report = report.clone();
+                std::thread::spawn(move || loop {
+                    while this.full_pending.swap(false, Ordering::SeqCst) {
+                        this.full_build(&report);
+                    }
+                    this.full_running.store(false, Ordering::SeqCst);
+                    // An edit may have asked for a build after the last check above.
+                    if !this.full_pending.load(Ordering::SeqCst)
+                        || this.full_running.swap(true, Ordering::SeqCst)
+                    {
+                        break;
+                    }
+                });
+            }
+        }
+    }
+
+    /// Build every file of the current site in memory and serve them, unless a newer
+    /// rebuild replaced the site meanwhile (then its own full build follows).
+    fn full_build(&self, report: &Arc<dyn Fn(&str) + Send + Sync>) {
+        let Some((loaded, generation)) = self
+            .current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|c| (c.loaded.clone(), c.generation))
+        else {
+            return;
+        };
+        let mut d = Diagnostics::new();
+        // In a pool of its own: on the shared pool the next edit's fast path would queue
+        // behind this build's parallel work.
+        let built = match &self.background {
+            Some(pool) => pool.install(|| crate::render_site(&loaded, &self.opts, &mut d)),
+            None => crate::render_site(&loaded, &self.opts, &mut d),
+        };
+        match built {
+            Some(files) => {
+                let map: HashMap<String, Vec<u8>> =
+                    files.into_iter().map(|f| (f.path, f.bytes)).collect();
+                let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
+                if let Some(c) = cur.as_mut().filter(|c| c.generation == generation) {
+                    c.files = Arc::new(map);
+                }
+            }
+            None => report(&d.render_report()),
         }
     }
 

@@ -45,7 +45,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
             }
         }
     }
-    let mut out = Vec::new();
+    let mut wanted = Vec::with_capacity(paths.len());
     for path in paths {
         let relp = rel(root, &path);
         let parts: Vec<&str> = relp.split('/').collect();
@@ -89,37 +89,52 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
             );
             continue;
         };
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                diags.push(Diagnostic::error(
-                    "unreadable",
-                    &relp,
-                    format!("kan ikke læse filen: {e}"),
-                ));
-                continue;
-            }
-        };
-        match String::from_utf8(bytes) {
-            Ok(text) => out.push(SourceFile {
-                section,
-                path: relp.clone(),
-                stem: stem.to_string(),
-                text,
-            }),
-            Err(e) => {
-                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-                let col = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-                diags.push(
-                    Diagnostic::error("not-utf8", &relp, "filen er ikke gemt som UTF-8")
-                        .at(line, Some(col))
-                        .hint("gem filen igen med tegnsættet UTF-8 (i mange programmer: \"Gem som\" → Kodning: UTF-8)"),
-                );
-            }
+        let stem = stem.to_string();
+        wanted.push((path, relp.clone(), section, stem));
+    }
+    // Reading and UTF-8 checking in parallel (at 10,000 entries this was 0.1 s in a row);
+    // results and problems stay in path order.
+    use rayon::prelude::*;
+    let read: Vec<Result<SourceFile, Diagnostic>> = wanted
+        .into_par_iter()
+        .map(|(path, relp, section, stem)| read_file(&path, relp, section, stem))
+        .collect();
+    let mut out = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(f) => out.push(f),
+            Err(d) => diags.push(d),
         }
     }
     out
+}
+
+fn read_file(
+    path: &Path,
+    relp: String,
+    section: Section,
+    stem: String,
+) -> Result<SourceFile, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error("unreadable", &relp, format!("kan ikke læse filen: {e}")))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile {
+            section,
+            path: relp,
+            stem,
+            text,
+        }),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let col = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+            Err(
+                Diagnostic::error("not-utf8", &relp, "filen er ikke gemt som UTF-8")
+                    .at(line, Some(col))
+                    .hint("gem filen igen med tegnsættet UTF-8 (i mange programmer: \"Gem som\" → Kodning: UTF-8)"),
+            )
+        }
+    }
 }
 
 fn rel(root: &Path, p: &Path) -> String {
