@@ -39,9 +39,14 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 # One timed run: prints "seconds peak_kb".
 timed() {
   local log; log=$(mktemp)
+  # Wall time from a nanosecond clock (GNU time reports 10 ms steps, too coarse for N=100);
+  # peak memory from /usr/bin/time -v.
+  local t0 t1
+  t0=$(date +%s.%N)
   /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log" >&2; rm -f "$log"; return 1; }
+  t1=$(date +%s.%N)
   local wall kb
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", b - a}')
   kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   rm -f "$log"
   echo "$wall $kb"
@@ -111,16 +116,25 @@ awk -F'\t' '$2=="vejviser" && $1!="default" {printf "vejviser: %s entries, %.1f 
 baseline=bench/baseline.tsv
 status=0
 if [ "$update" = 1 ]; then
-  grep -P '\tvejviser\t' "$results" | cut -f1,3,6 > "$baseline"
+  # n, seconds, MiB, and the ratio to Hugo measured in the same run ("-" without Hugo):
+  # absolute times drift with this machine's state from day to day, the ratio much less.
+  awk -F'\t' 'NR>1 {t[$1" "$2]=$3; m[$1" "$2]=$6; if ($2=="vejviser") order[++k]=$1}
+    END {for (i=1;i<=k;i++) {n=order[i]; r=(n" hugo" in t) ? sprintf("%.2f", t[n" vejviser"]/t[n" hugo"]) : "-";
+      printf "%s\t%s\t%s\t%s\n", n, t[n" vejviser"], m[n" vejviser"], r}}' "$results" > "$baseline"
   echo "baseline updated: $baseline"
 elif [ -f "$baseline" ]; then
   echo
-  while IFS=$'\t' read -r n s mib; do
-    cur=$(awk -F'\t' -v n="$n" '$1==n && $2=="vejviser" {print $3" "$6}' "$results")
+  while IFS=$'\t' read -r n s mib ratio; do
+    cur=$(awk -F'\t' -v n="$n" '$1==n && $2=="vejviser" {v=$3" "$6} $1==n && $2=="hugo" {h=$3} END {if (v!="") print v" "(h==""?"-":h)}' "$results")
     [ -n "$cur" ] || continue
-    read -r cs cm <<< "$cur"
-    verdict=$(awk -v a="$cs" -v b="$s" -v c="$cm" -v d="$mib" 'BEGIN { r=""; if (a > b*1.2) r=r" time "a"s vs baseline "b"s"; if (c > d*1.2) r=r" memory "c"MiB vs baseline "d"MiB"; print r }')
-    if [ -n "$verdict" ]; then echo "REGRESSION at N=$n:$verdict"; status=3; else echo "N=$n within 20 % of baseline ($cs s, $cm MiB; baseline $s s, $mib MiB)"; fi
+    read -r cs cm ch <<< "$cur"
+    cr=-; [ "$ch" != - ] && cr=$(awk -v a="$cs" -v b="$ch" 'BEGIN {printf "%.2f", a/b}')
+    verdict=$(awk -v a="$cs" -v b="$s" -v c="$cm" -v d="$mib" -v e="$cr" -v f="${ratio:--}" 'BEGIN { r="";
+      if (a > b*1.2 && a - b > 0.01) r=r" time "a"s vs baseline "b"s";
+      if (c > d*1.2) r=r" memory "c"MiB vs baseline "d"MiB";
+      if (e != "-" && f != "-" && e > f*1.2 && e - f > 0.05) r=r" ratio to Hugo "e" vs baseline "f;
+      print r }')
+    if [ -n "$verdict" ]; then echo "REGRESSION at N=$n:$verdict"; status=3; else echo "N=$n within 20 % of baseline ($cs s, $cm MiB, ratio $cr; baseline $s s, $mib MiB, ratio ${ratio:--})"; fi
   done < "$baseline"
 fi
 exit $status
