@@ -7,6 +7,16 @@ use vejviser::{BuildFailure, BuildOptions};
 
 pub const TODAY: &str = "2026-06-01";
 
+/// Names starting with `.` directly in `dir`: staging or old-output folders left behind.
+pub fn hidden_entries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with('.'))
+        .collect()
+}
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }

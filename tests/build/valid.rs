@@ -1,6 +1,6 @@
 //! Good sites: what gets built, determinism, and output safety.
 
-use crate::helpers::{options, site_with, tree};
+use crate::helpers::{hidden_entries, options, site_with, tree};
 
 #[test]
 fn minimal_site_builds_every_page_kind() {
@@ -132,12 +132,7 @@ fn failed_build_keeps_previous_output_and_success_removes_stale_files() {
     std::fs::remove_file(dir.path().join("content/kvalitetsstandard/om.md")).unwrap();
     vejviser::build(&o).unwrap();
     assert!(!o.out.join("kvalitetsstandard/om/index.html").exists());
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.starts_with('.'))
-        .collect();
+    let leftovers = hidden_entries(dir.path());
     assert!(
         leftovers.is_empty(),
         "staging dirs left behind: {leftovers:?}"
@@ -323,14 +318,7 @@ fn failure_after_pages_were_written_keeps_previous_output() {
     o.out = dir.path().join("public");
     vejviser::build(&o).unwrap();
     let before = tree(&o.out);
-    let dot_dirs = || -> Vec<String> {
-        std::fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().to_string())
-            .filter(|n| n.starts_with('.'))
-            .collect()
-    };
+    let dot_dirs = || hidden_entries(dir.path());
 
     // Warnings only: a strict build renders everything, then refuses it.
     o.strict = true;
