@@ -85,6 +85,12 @@ pub struct Phone {
 pub struct RawVerified {
     pub on: String,
     pub against: String,
+    /// The date the checked page states (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) or `unknown`.
+    #[serde(default)]
+    pub source_date: Option<String>,
+    /// Who published the checked page.
+    #[serde(default)]
+    pub publisher: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -145,6 +151,10 @@ struct RawConfig {
     quick_exit: QuickExit,
     #[serde(default)]
     emergency: Vec<EmergencyNumber>,
+    #[serde(default)]
+    danger_lines: Vec<String>,
+    #[serde(default)]
+    help_lines: std::collections::BTreeMap<String, Vec<String>>,
     focus_areas: Labels,
     criteria: Labels,
     target_groups: Labels,
@@ -189,6 +199,10 @@ pub struct Config {
     pub municipality_verified_on: Option<String>,
     pub quick_exit: QuickExit,
     pub emergency: Vec<EmergencyNumber>,
+    /// Partner slugs whose current lines join 112/114 in the "Er du i fare lige nu?" box.
+    pub danger_lines: Vec<String>,
+    /// Per audience key: partner slugs pinned at the top of that audience's help page.
+    pub help_lines: std::collections::BTreeMap<String, Vec<String>>,
     pub focus_areas: Labels,
     pub criteria: Labels,
     pub target_groups: Labels,
@@ -200,7 +214,10 @@ pub struct Config {
     pub sources: Labels,
     /// The date verification ages are measured against.
     #[serde(skip)]
-    pub today: Option<Date>,
+    pub today: Date,
+    /// The text of site.yaml, for the lines of later diagnostics.
+    #[serde(skip)]
+    pub source_text: String,
 }
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -244,6 +261,8 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
                     "municipality",
                     "quick_exit",
                     "emergency",
+                    "danger_lines",
+                    "help_lines",
                     "focus_areas",
                     "criteria",
                     "target_groups",
@@ -266,6 +285,8 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
                     "hours",
                     "on",
                     "against",
+                    "source_date",
+                    "publisher",
                 ];
                 d = match crate::diag::closest(&field, known) {
                     Some(k) => d.hint(format!(
@@ -375,27 +396,64 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
         ok = false;
     }
     let (municipality_verified, municipality_verified_on) = match &raw.municipality.verified {
-        Some(v) => match Date::parse(&v.on) {
-            Some(d) => (
-                d.days_until(today) <= raw.verification_max_age_days && d <= today,
-                Some(v.on.clone()),
-            ),
-            None => {
-                diags.push(
-                    Diagnostic::error(
-                        "config-date",
-                        CONFIG_FILE,
-                        format!("municipality.verified.on `{}` er ikke en dato", v.on),
-                    )
-                    .at_line(line_of("on"))
-                    .hint("skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-22"),
-                );
-                ok = false;
-                (false, None)
+        Some(v) => {
+            let source_date = match v.source_date.as_deref().map(str::trim) {
+                None | Some("unknown") => Ok(None),
+                Some(raw_date) => crate::date::PartialDate::parse(raw_date)
+                    .map(Some)
+                    .ok_or(raw_date),
+            };
+            match (Date::parse(&v.on), source_date) {
+                (Some(d), Ok(source_date)) => (
+                    crate::freshness::contact_status(
+                        true,
+                        Some((d, source_date)),
+                        today,
+                        raw.verification_max_age_days,
+                    ) == crate::freshness::ContactStatus::Verified,
+                    Some(v.on.clone()),
+                ),
+                (on, source_date) => {
+                    let (what, value) = if on.is_none() {
+                        ("on", v.on.as_str())
+                    } else {
+                        ("source_date", source_date.err().unwrap_or_default())
+                    };
+                    diags.push(
+                        Diagnostic::error(
+                            "config-date",
+                            CONFIG_FILE,
+                            format!("municipality.verified.{what} `{value}` er ikke en dato"),
+                        )
+                        .at_line(line_of(what))
+                        .hint(
+                            "skriv datoen som ÅÅÅÅ-MM-DD (source_date også ÅÅÅÅ-MM eller unknown)",
+                        ),
+                    );
+                    ok = false;
+                    (false, None)
+                }
             }
-        },
+        }
         None => (false, None),
     };
+    for key in raw.help_lines.keys() {
+        if !raw.audiences.contains(key) {
+            diags.push(
+                Diagnostic::error(
+                    "config-help-lines",
+                    CONFIG_FILE,
+                    format!("help_lines: `{key}` er ikke en målgruppe under audiences"),
+                )
+                .at_line(line_of(key))
+                .hint(format!(
+                    "brug en af: {}",
+                    raw.audiences.keys().collect::<Vec<_>>().join(", ")
+                )),
+            );
+            ok = false;
+        }
+    }
     if !raw.municipality.phones.is_empty() && !municipality_verified {
         diags.push(
             Diagnostic::warning(
@@ -434,6 +492,8 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
         municipality_verified_on,
         quick_exit: raw.quick_exit,
         emergency: raw.emergency,
+        danger_lines: raw.danger_lines,
+        help_lines: raw.help_lines,
         focus_areas: raw.focus_areas,
         criteria: raw.criteria,
         target_groups: raw.target_groups,
@@ -442,7 +502,8 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
         offers: raw.offers,
         partner_kinds: raw.partner_kinds,
         sources: raw.sources,
-        today: Some(today),
+        today,
+        source_text: text.to_string(),
     })
 }
 

@@ -3,7 +3,7 @@
 //! never build URLs or look up labels themselves.
 
 use crate::config::{Config, Labels};
-use crate::entry::{ContactStatus, Entry, EntryKind, Section, SourceRef, YesNo};
+use crate::entry::{ContactStatus, Entry, EntryKind, OfferStatus, Section, SourceRef, YesNo};
 use crate::model::Site;
 use crate::urls;
 use serde::Serialize;
@@ -48,6 +48,8 @@ pub struct SourceView {
     pub title: String,
     pub url: Option<String>,
     pub pages: Option<String>,
+    /// The source's own date in Danish ("juni 2019"), where the entry gives one.
+    pub date: Option<String>,
     pub note: Option<String>,
 }
 
@@ -62,6 +64,12 @@ pub struct ContactView {
     pub status: ContactStatus,
     pub verified_on: Option<String>,
     pub verified_against: Option<String>,
+    /// Who stated the details, and when: "Danner, februar 2021".
+    pub stated_by: Option<String>,
+    /// The source's own date in Danish; `None` when the source gives none.
+    pub source_date: Option<String>,
+    /// The check date in Danish ("2. december 2026").
+    pub checked: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -101,6 +109,13 @@ pub struct EntryView {
     pub coverage: Option<String>,
     pub contact: Option<ContactView>,
     pub address_confidential: bool,
+    /// Practices and partners: `active`, `paused` or `ended`.
+    pub status: Option<OfferStatus>,
+    /// When it ended or paused, in Danish ("2014").
+    pub ended_on: Option<String>,
+    pub replaced_by: Option<Link>,
+    /// A current phone line is open around the clock.
+    pub around_the_clock: bool,
 }
 
 pub fn section_label(
@@ -134,6 +149,11 @@ pub fn source_view(config: &Config, s: &SourceRef) -> SourceView {
             .unwrap_or_else(|| s.document.clone()),
         url: is_url.then(|| s.document.clone()),
         pages: s.pages.clone(),
+        date: s
+            .date
+            .as_deref()
+            .and_then(crate::date::PartialDate::parse)
+            .map(|d| d.danish()),
         note: s.note.clone(),
     }
 }
@@ -171,6 +191,10 @@ pub fn entry_view(
         coverage: None,
         contact: None,
         address_confidential: false,
+        status: None,
+        ended_on: None,
+        replaced_by: None,
+        around_the_clock: false,
     };
     match &e.kind {
         EntryKind::Practice(p) => {
@@ -219,6 +243,8 @@ pub fn entry_view(
                 .collect();
             v.evaluated = Some(p.evaluated);
             v.period = p.period.clone();
+            v.status = Some(p.status);
+            v.ended_on = p.ended_on.map(|d| d.danish());
         }
         EntryKind::Partner(p) => {
             v.kind = Some(facet(&c.partner_kinds, &p.kind, None));
@@ -262,7 +288,34 @@ pub fn entry_view(
                 status: p.contact_status,
                 verified_on: p.verified.as_ref().map(|x| x.on.clone()),
                 verified_against: p.verified.as_ref().map(|x| x.against.clone()),
+                stated_by: p.verified.as_ref().map(|x| {
+                    let who = x.publisher.clone().unwrap_or_else(|| e.title.clone());
+                    match x.source_date {
+                        Some(d) => format!("{who}, {}", d.danish()),
+                        None => who,
+                    }
+                }),
+                source_date: p
+                    .verified
+                    .as_ref()
+                    .and_then(|x| x.source_date)
+                    .map(|d| d.danish()),
+                checked: p.verified.as_ref().map(|x| x.on_date.danish()),
             });
+            v.status = Some(p.status);
+            v.ended_on = p.ended_on.map(|d| d.danish());
+            v.replaced_by = p.replaced_by.as_ref().and_then(|slug| {
+                site.get(Section::Partnere, slug).map(|r| Link {
+                    label: r.title.clone(),
+                    url: urls::link(bp, &urls::entry_dir(Section::Partnere, slug)),
+                })
+            });
+            v.around_the_clock = p.contact_status == ContactStatus::Verified
+                && p.contact.phones.iter().any(|ph| {
+                    ph.hours
+                        .as_deref()
+                        .is_some_and(crate::freshness::is_around_the_clock)
+                });
         }
         EntryKind::Knowledge(k) => {
             v.violence_forms = k
@@ -293,6 +346,62 @@ pub fn entry_view(
     v
 }
 
+/// A pinned help line: a partner's current phone numbers with what a caller needs to know
+/// before calling (open when, free, anonymous, and who says so).
+#[derive(Debug, Clone, Serialize)]
+pub struct HelpLineView {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub phones: Vec<PhoneView>,
+    pub free: bool,
+    pub anonymous: bool,
+    pub stated_by: Option<String>,
+    /// The information is within `verification_max_age_days`. A line that is not is still
+    /// shown (a person in danger is better served by the last known number of a national
+    /// hotline than by none), with its age in plain words; posters never print it.
+    pub current: bool,
+}
+
+/// The help line of partner `slug`: an active offer with checked phone numbers. Unverified
+/// and ended offers are never pinned.
+pub fn help_line(site: &Site, slug: &str) -> Option<HelpLineView> {
+    let e = site.get(Section::Partnere, slug)?;
+    let p = e.partner()?;
+    let checked = matches!(
+        p.contact_status,
+        ContactStatus::Verified | ContactStatus::Stale
+    );
+    if p.status != OfferStatus::Active || !checked || p.contact.phones.is_empty() {
+        return None;
+    }
+    let v = p.verified.as_ref()?;
+    let who = v.publisher.clone().unwrap_or_else(|| e.title.clone());
+    Some(HelpLineView {
+        slug: slug.to_string(),
+        title: e.title.clone(),
+        url: urls::link(
+            &site.config.base_path,
+            &urls::entry_dir(Section::Partnere, slug),
+        ),
+        phones: p.contact.phones.iter().map(PhoneView::new).collect(),
+        free: p.free == YesNo::Yes,
+        anonymous: p.anonymous == YesNo::Yes,
+        stated_by: Some(match v.source_date {
+            Some(d) => format!("{who}, {}", d.danish()),
+            None => who,
+        }),
+        current: p.contact_status == ContactStatus::Verified,
+    })
+}
+
+/// The pinned lines in the editor's order, current ones first.
+pub fn help_lines(site: &Site, slugs: &[String]) -> Vec<HelpLineView> {
+    let mut lines: Vec<HelpLineView> = slugs.iter().filter_map(|s| help_line(site, s)).collect();
+    lines.sort_by_key(|l| !l.current);
+    lines
+}
+
 /// Site-wide values every template gets as `site`.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -315,9 +424,16 @@ pub struct SiteView {
     pub help_url: String,
     pub forms_url: String,
     pub emergency: Vec<PhoneView>,
+    /// Current national lines shown with 112/114 in the danger box.
+    pub danger_lines: Vec<HelpLineView>,
+    /// "Er det vold?" when the site has it.
+    pub is_it_violence_url: Option<String>,
     pub nav: Vec<Link>,
     pub audiences: Vec<FacetValue>,
 }
+
+/// The slug of the "Er det vold?" knowledge page, linked from the home and help pages.
+pub const IS_IT_VIOLENCE: &str = "er-det-vold";
 
 pub fn site_view(site: &Site, strings: &std::collections::BTreeMap<String, String>) -> SiteView {
     let c = &site.config;
@@ -379,6 +495,10 @@ pub fn site_view(site: &Site, strings: &std::collections::BTreeMap<String, Strin
                 hours: e.note.clone(),
             })
             .collect(),
+        danger_lines: help_lines(site, &c.danger_lines),
+        is_it_violence_url: site
+            .get(Section::Viden, IS_IT_VIOLENCE)
+            .map(|_| urls::link(bp, &urls::entry_dir(Section::Viden, IS_IT_VIOLENCE))),
         nav,
         audiences: c
             .audiences

@@ -78,20 +78,6 @@ impl Date {
 
     /// Danish long form: "22. november 2026".
     pub fn danish(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "januar",
-            "februar",
-            "marts",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
         let (y, m, d) = self.civil();
         format!("{d}. {} {y}", MONTHS[(m - 1) as usize])
     }
@@ -103,6 +89,101 @@ impl fmt::Display for Date {
         write!(f, "{y:04}-{m:02}-{d:02}")
     }
 }
+
+/// A date as precise as its source states it: a year (`2014`), a month (`2021-02`) or a day
+/// (`2021-02-08`). Sources often give only a month or a year; ages are counted from the first
+/// day of the period, so a partial date never makes a fact look younger than it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: i64,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    pub fn parse(s: &str) -> Option<PartialDate> {
+        let s = s.trim();
+        let parts: Vec<&str> = s.split('-').collect();
+        let year = match parts.first() {
+            Some(y) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => y.parse().ok()?,
+            _ => return None,
+        };
+        let two = |p: &str| -> Option<u32> {
+            (p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        };
+        match parts.len() {
+            1 => Some(PartialDate {
+                year,
+                month: None,
+                day: None,
+            }),
+            2 => {
+                let m = two(parts[1]).filter(|m| (1..=12).contains(m))?;
+                Some(PartialDate {
+                    year,
+                    month: Some(m),
+                    day: None,
+                })
+            }
+            3 => {
+                let d = Date::parse(s)?;
+                let (_, m, day) = d.civil();
+                Some(PartialDate {
+                    year,
+                    month: Some(m),
+                    day: Some(day),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The first day of the period: the date ages are counted from.
+    pub fn first_day(self) -> Date {
+        Date {
+            days: days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1)),
+        }
+    }
+
+    /// Danish, as precise as the date is: "2014", "februar 2021", "8. februar 2021".
+    pub fn danish(self) -> String {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => self.first_day().danish(),
+            (Some(m), None) => format!("{} {}", MONTHS[(m - 1) as usize], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 
 fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
@@ -148,6 +229,30 @@ mod tests {
             "i går",
         ] {
             assert!(Date::parse(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn partial_dates_parse_print_and_count_from_their_first_day() {
+        let y = PartialDate::parse("2014").unwrap();
+        assert_eq!((y.to_string(), y.danish()), ("2014".into(), "2014".into()));
+        assert_eq!(y.first_day().to_string(), "2014-01-01");
+        let m = PartialDate::parse("2021-02").unwrap();
+        assert_eq!(m.danish(), "februar 2021");
+        assert_eq!(m.first_day().to_string(), "2021-02-01");
+        let d = PartialDate::parse("2026-02-26").unwrap();
+        assert_eq!(d.danish(), "26. februar 2026");
+        assert_eq!(d.to_string(), "2026-02-26");
+        for bad in [
+            "21-02",
+            "2021-2",
+            "2021-13",
+            "2021-02-30",
+            "februar 2021",
+            "",
+            "2021-02-01-01",
+        ] {
+            assert!(PartialDate::parse(bad).is_none(), "{bad}");
         }
     }
 

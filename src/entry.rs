@@ -5,8 +5,8 @@
 //! Checks that need other entries (partner slugs, related, links, duplicates) live in
 //! `model.rs`.
 
-use crate::config::{Config, Phone};
-use crate::date::Date;
+use crate::config::{Config, Phone, RawVerified};
+use crate::date::{Date, PartialDate};
 use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::frontmatter::{self, FieldProblem, Fields};
 use crate::slug;
@@ -54,6 +54,9 @@ pub struct SourceRef {
     pub document: String,
     #[serde(default)]
     pub pages: Option<String>,
+    /// The source document's own date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    #[serde(default)]
+    pub date: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -92,24 +95,35 @@ impl Contact {
     }
 }
 
-/// Whether a partner's contact details can be trusted on the build date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub use crate::freshness::ContactStatus;
+
+/// Whether an offer runs today (HSDS 3.0 `service.status` in spirit: active, inactive /
+/// temporarily closed, defunct). An ended offer is never listed as help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
-pub enum ContactStatus {
-    /// Checked within `verification_max_age_days`.
-    Verified,
-    /// Checked, but longer ago than allowed.
-    Stale,
-    /// Contact details without any verification.
-    Unverified,
-    /// No contact details at all.
-    None,
+pub enum OfferStatus {
+    #[default]
+    Active,
+    Paused,
+    Ended,
 }
 
+/// A partner's verification: who checked what, when, and how old the checked page is.
 #[derive(Debug, Clone, Serialize)]
 pub struct Verified {
+    /// The check date as written (`YYYY-MM-DD`).
     pub on: String,
+    #[serde(skip)]
+    pub on_date: Date,
     pub against: String,
+    /// The date the checked page states; `None` when it states none.
+    #[serde(skip)]
+    pub source_date: Option<PartialDate>,
+    /// Who published the checked page (defaults to the entry's title in views).
+    pub publisher: Option<String>,
+    /// The older of the check and the source date: what freshness counts from.
+    #[serde(skip)]
+    pub information_date: Date,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -123,6 +137,9 @@ pub struct PracticeMeta {
     pub evaluated: bool,
     pub period: Option<String>,
     pub partners: Vec<String>,
+    pub status: OfferStatus,
+    #[serde(skip)]
+    pub ended_on: Option<PartialDate>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,6 +155,11 @@ pub struct PartnerMeta {
     pub verified: Option<Verified>,
     pub address_confidential: bool,
     pub contact_status: ContactStatus,
+    pub status: OfferStatus,
+    #[serde(skip)]
+    pub ended_on: Option<PartialDate>,
+    /// Slug of the partner that took over, for an ended or paused offer.
+    pub replaced_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -201,7 +223,8 @@ pub struct PosterMeta {
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum EntryKind {
     Practice(PracticeMeta),
-    Partner(PartnerMeta),
+    // Boxed: a partner's contact and verification make it twice the size of the others.
+    Partner(Box<PartnerMeta>),
     Standard,
     Knowledge(KnowledgeMeta),
     Poster(PosterMeta),
@@ -330,6 +353,8 @@ fn section_keys(section: Section) -> &'static [&'static str] {
             "evaluated",
             "period",
             "partners",
+            "status",
+            "ended_on",
         ],
         Section::Partnere => &[
             "kind",
@@ -342,6 +367,9 @@ fn section_keys(section: Section) -> &'static [&'static str] {
             "contact",
             "verified",
             "address_confidential",
+            "status",
+            "ended_on",
+            "replaced_by",
         ],
         Section::Kvalitetsstandard => &[],
         Section::Viden => &["violence_forms", "audiences", "related"],
@@ -454,6 +482,43 @@ pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> 
         Section::Viden => knowledge(&mut f, &mut chk, config),
         Section::Plakater => poster(&mut f, &mut chk, open),
     };
+
+    if let Some(src) = &source {
+        if let Some(raw) = &src.date {
+            if PartialDate::parse(raw).is_none() {
+                chk.error(
+                    "bad-date",
+                    fm.nested_line("source", "date").unwrap_or(f.line("source")),
+                    format!("source.date `{raw}` er ikke en dato"),
+                    "skriv kildens dato som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, fx \"2019-06\"",
+                );
+            }
+        }
+    }
+    let still_active = match &kind {
+        Some(EntryKind::Partner(p)) => p.status == OfferStatus::Active,
+        Some(EntryKind::Practice(p)) => p.status == OfferStatus::Active,
+        _ => false,
+    };
+    if still_active {
+        let own_text = [
+            summary.as_deref().unwrap_or(""),
+            fm.body,
+            source
+                .as_ref()
+                .and_then(|s| s.note.as_deref())
+                .unwrap_or(""),
+        ]
+        .join("\n");
+        if let Some(phrase) = ended_phrase(&own_text) {
+            chk.warn(
+                "ended-in-text",
+                open,
+                format!("teksten siger »{phrase}«, men tilbuddet står som aktivt"),
+                "er tilbuddet slut, så skriv status: ended og ended_on: \"ÅÅÅÅ\"; så vises det aldrig som hjælp",
+            );
+        }
+    }
 
     for (key, line) in f.unknown_keys() {
         let known: Vec<&str> = COMMON_KEYS
@@ -589,6 +654,7 @@ fn practice(
         "fx partners: [dialog-mod-vold]"
     )
     .unwrap_or_default();
+    let (status, ended_on) = offer_status(f, chk);
 
     for (key, present) in [
         ("focus_area", focus_area.is_some()),
@@ -680,14 +746,70 @@ fn practice(
         evaluated: evaluated?,
         period,
         partners,
+        status,
+        ended_on,
     }))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawVerified {
-    on: String,
-    against: String,
+/// `status` and `ended_on`, shared by practices and partners.
+fn offer_status(f: &mut Fields, chk: &mut FileCheck) -> (OfferStatus, Option<PartialDate>) {
+    let status = field!(
+        f,
+        chk,
+        "status",
+        OfferStatus,
+        "active, paused eller ended",
+        "skriv status: active, status: paused eller status: ended"
+    )
+    .unwrap_or_default();
+    let ended_raw = field!(
+        f,
+        chk,
+        "ended_on",
+        String,
+        "en dato",
+        "fx ended_on: \"2014\" eller ended_on: \"2021-06\""
+    );
+    let ended_on = ended_raw.and_then(|raw| {
+        let parsed = PartialDate::parse(&raw);
+        if parsed.is_none() {
+            chk.error(
+                "bad-date",
+                f.line("ended_on"),
+                format!("ended_on `{raw}` er ikke en dato"),
+                "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, fx \"2014\"",
+            );
+        }
+        parsed
+    });
+    if ended_on.is_some() && status == OfferStatus::Active {
+        chk.error(
+            "ended-but-active",
+            f.line("ended_on"),
+            "ended_on er udfyldt, men status er ikke ended eller paused",
+            "skriv status: ended (eller fjern ended_on, hvis tilbuddet stadig findes)",
+        );
+    }
+    (status, ended_on)
+}
+
+/// Phrases that, in an active offer's own text, say the whole offer has ended (not one of its
+/// lines: "LOKKs tidligere hotline er lukket" is no reason to warn). The build warns, because
+/// an ended offer listed as help sends people to a door that is closed.
+const ENDED_WORDS: [&str; 7] = [
+    "findes ikke længere",
+    "tilbuddet er lukket",
+    "tilbuddet er afsluttet",
+    "tilbuddet er ophørt",
+    "tilbuddet er nedlagt",
+    "projektet er afsluttet",
+    "projektet blev afsluttet",
+];
+
+/// The first ended-phrase in `text`, if any.
+pub fn ended_phrase(text: &str) -> Option<&'static str> {
+    let t = text.to_lowercase();
+    ENDED_WORDS.into_iter().find(|w| t.contains(w))
 }
 
 fn partner(
@@ -753,8 +875,17 @@ fn partner(
     );
     let contact = field!(f, chk, "contact", Contact, "kontaktoplysninger (phones, website, email, address, chat)",
         "skriv fx\n    contact:\n      phones:\n        - number: \"…\"\n          label: \"…\"\n          hours: \"…\"\n      website: \"https://…\"").unwrap_or_default();
-    let verified = field!(f, chk, "verified", RawVerified, "on (dato) og against (kilde)",
-        "skriv\n    verified:\n      on: ÅÅÅÅ-MM-DD\n      against: \"<adressen på siden, du tjekkede>\"");
+    let verified = field!(f, chk, "verified", RawVerified, "on (dato), against (kilde) og evt. source_date, publisher",
+        "skriv\n    verified:\n      on: ÅÅÅÅ-MM-DD\n      against: \"<adressen på siden, du tjekkede>\"\n      source_date: \"<sidens egen dato, ÅÅÅÅ-MM>\"  # eller unknown");
+    let (status, ended_on) = offer_status(f, chk);
+    let replaced_by = field!(
+        f,
+        chk,
+        "replaced_by",
+        String,
+        "en partner-slug",
+        "fx replaced_by: dialog-mod-vold"
+    );
     let address_confidential = field!(
         f,
         chk,
@@ -851,64 +982,74 @@ fn partner(
             }
         }
     }
-    let verified = match verified {
-        Some(v) => match Date::parse(&v.on) {
-            Some(_) => Some(Verified {
-                on: v.on,
-                against: v.against,
-            }),
-            None => {
-                let line = fm
-                    .nested_line("verified", "on")
-                    .unwrap_or(f.line("verified"));
-                chk.error(
-                    "bad-date",
-                    line,
-                    format!("verified.on `{}` er ikke en dato", v.on),
-                    "skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-22",
-                );
-                None
-            }
-        },
-        None => None,
-    };
-    let today = config.today.unwrap_or_else(Date::today);
-    let contact_status = if contact.is_empty() {
-        ContactStatus::None
-    } else {
-        match &verified {
-            None => ContactStatus::Unverified,
-            Some(v) => {
-                let on = Date::parse(&v.on).expect("checked above");
-                if on > today {
-                    let line = fm
-                        .nested_line("verified", "on")
-                        .unwrap_or(f.line("verified"));
-                    chk.error(
-                        "future-date",
-                        line,
-                        format!("verified.on {} ligger i fremtiden", v.on),
-                        "skriv den dato, oplysningerne faktisk blev tjekket",
-                    );
-                    ContactStatus::Unverified
-                } else if on.days_until(today) > config.verification_max_age_days {
-                    ContactStatus::Stale
-                } else {
-                    ContactStatus::Verified
-                }
-            }
+    let today = config.today;
+    let verified = verified.and_then(|v| {
+        let line = |key: &str| fm.nested_line("verified", key).unwrap_or(f.line("verified"));
+        let Some(on_date) = Date::parse(&v.on) else {
+            chk.error(
+                "bad-date",
+                line("on"),
+                format!("verified.on `{}` er ikke en dato", v.on),
+                "skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-22",
+            );
+            return None;
+        };
+        if on_date > today {
+            chk.error(
+                "future-date",
+                line("on"),
+                format!("verified.on {} ligger i fremtiden", v.on),
+                "skriv den dato, oplysningerne faktisk blev tjekket",
+            );
+            return None;
         }
-    };
+        let source_date = match v.source_date.as_deref().map(str::trim) {
+            None | Some("unknown") => None,
+            Some(raw) => match PartialDate::parse(raw) {
+                Some(d) => Some(d),
+                None => {
+                    chk.error(
+                        "bad-date",
+                        line("source_date"),
+                        format!("verified.source_date `{raw}` er ikke en dato"),
+                        "skriv sidens egen dato som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, eller unknown",
+                    );
+                    return None;
+                }
+            },
+        };
+        Some(Verified {
+            on: v.on,
+            on_date,
+            against: v.against,
+            source_date,
+            publisher: v.publisher.filter(|p| !p.trim().is_empty()),
+            information_date: crate::freshness::information_date(on_date, source_date),
+        })
+    });
+    let contact_status = crate::freshness::contact_status(
+        !contact.is_empty(),
+        verified.as_ref().map(|v| (v.on_date, v.source_date)),
+        today,
+        config.verification_max_age_days,
+    );
     match contact_status {
         ContactStatus::Unverified => chk.warn("unverified-contact", f.line("contact"),
             "kontaktoplysningerne er ikke bekræftet",
             "tjek dem mod organisationens egen side og tilføj verified: { on: ÅÅÅÅ-MM-DD, against: \"<adresse>\" }"),
-        ContactStatus::Stale => chk.warn("stale-contact", f.line("verified"),
-            format!("kontaktoplysningerne blev sidst tjekket {} — mere end {} dage siden", verified.as_ref().map(|v| v.on.as_str()).unwrap_or(""), config.verification_max_age_days),
-            "tjek dem igen og opdatér verified.on"),
+        ContactStatus::Stale => {
+            let v = verified.as_ref().expect("stale means verified");
+            let age = match v.source_date {
+                Some(d) if d.first_day() < v.on_date => format!("kilden er fra {}", d.danish()),
+                _ => format!("de blev sidst tjekket {}", v.on),
+            };
+            chk.warn("stale-contact", f.line("verified"),
+                format!("kontaktoplysningerne er for gamle: {age}, mere end {} dage før byggedatoen", config.verification_max_age_days),
+                "find en nyere side fra organisationen, tjek oplysningerne mod den, og opdatér verified.on, against og source_date")
+        }
         _ => {}
     }
-    Some(EntryKind::Partner(PartnerMeta {
+    Some(EntryKind::Partner(Box::new(PartnerMeta {
         kind: kind?,
         audiences,
         violence_forms,
@@ -920,7 +1061,10 @@ fn partner(
         verified,
         address_confidential,
         contact_status,
-    }))
+        status,
+        ended_on,
+        replaced_by,
+    })))
 }
 
 fn knowledge(f: &mut Fields, chk: &mut FileCheck, config: &Config) -> Option<EntryKind> {
@@ -1080,4 +1224,24 @@ fn poster(f: &mut Fields, chk: &mut FileCheck, open: usize) -> Option<EntryKind>
         qr,
         tear_off,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ended_phrase;
+
+    #[test]
+    fn ended_phrases_mean_the_whole_offer() {
+        assert_eq!(
+            ended_phrase("Projektet løb 2012–2014. Tilbuddet findes ikke længere."),
+            Some("findes ikke længere")
+        );
+        assert_eq!(
+            ended_phrase("Projektet blev afsluttet i 2014."),
+            Some("projektet blev afsluttet")
+        );
+        // One closed line of a running organisation is not the end of the offer.
+        assert_eq!(ended_phrase("LOKKs tidligere hotline er lukket."), None);
+        assert_eq!(ended_phrase("Rådgivningen er åben hele døgnet."), None);
+    }
 }

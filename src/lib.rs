@@ -16,6 +16,7 @@ pub mod context;
 pub mod date;
 pub mod diag;
 pub mod entry;
+pub mod freshness;
 pub mod frontmatter;
 pub mod markdown;
 pub mod model;
@@ -28,6 +29,7 @@ pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod theme;
+pub mod triage;
 pub mod urls;
 pub mod write;
 

@@ -145,6 +145,19 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
                 }
             }
         }
+        if let Some(p) = e.partner() {
+            if let Some(slug) = &p.replaced_by {
+                if !exists(Section::Partnere, slug) {
+                    diags.push(missing_ref(
+                        e,
+                        "replaced_by",
+                        slug,
+                        &partner_slugs,
+                        "content/partnere/",
+                    ));
+                }
+            }
+        }
         if let Some(p) = e.poster() {
             for c in &p.contacts {
                 if c != MUNICIPALITY_CONTACT && !exists(Section::Partnere, c) {
@@ -170,6 +183,30 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
             );
         }
     }
+    // Lines pinned in site.yaml must name partners, so a typo never hides a help line.
+    let c = &site.config;
+    let pinned = c
+        .danger_lines
+        .iter()
+        .map(|s| ("danger_lines", s))
+        .chain(c.help_lines.values().flatten().map(|s| ("help_lines", s)));
+    for (key, slug) in pinned {
+        if !exists(Section::Partnere, slug) {
+            let hint = match closest(slug, partner_slugs.iter().copied()) {
+                Some(k) => format!("mente du `{k}`?"),
+                None => format!("opret content/partnere/{slug}.md eller ret navnet"),
+            };
+            diags.push(
+                Diagnostic::error(
+                    "unknown-partner",
+                    crate::config::CONFIG_FILE,
+                    format!("{key}: partneren `{slug}` findes ikke"),
+                )
+                .at_line(config_line_of(&site.config, slug))
+                .hint(hint),
+            );
+        }
+    }
     if site.entries.is_empty() && invalid.is_empty() {
         diags.push(
             Diagnostic::error("no-entries", "content", "der er ingen sider at bygge")
@@ -190,4 +227,17 @@ fn missing_ref(e: &Entry, key: &str, slug: &str, known: &[&str], dir: &str) -> D
     )
     .at_line(e.line_of(key))
     .hint(hint)
+}
+
+/// The site.yaml line naming `slug`, when the config text is at hand.
+fn config_line_of(c: &Config, slug: &str) -> Option<usize> {
+    c.source_text
+        .lines()
+        .position(|l| {
+            let l = l.trim_start();
+            !l.starts_with('#')
+                && l.split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
+                    .any(|w| w == slug)
+        })
+        .map(|i| i + 1)
 }

@@ -786,101 +786,94 @@ pub fn plan<'a>(
         }
     }
 
-    // Help pages: per audience and per form of violence.
-    let partners: Vec<(&Entry, &EntryView)> = site
-        .section(Section::Partnere)
-        .map(|e| (e, view_of(e)))
-        .collect();
-    // Local (municipal) offers first: they are the ones the citizen's own municipality runs.
-    fn order_help(mut v: Vec<&EntryView>) -> Vec<&EntryView> {
-        v.sort_by_key(|x| {
-            (
-                x.kind.as_ref().map(|k| k.key != "kommune").unwrap_or(true),
-                x.title.to_lowercase(),
-            )
-        });
-        v
-    }
-    let mut audience_links = Vec::new();
-    for (k, l) in &c.audiences.0 {
-        let items = order_help(
-            partners
-                .iter()
-                .filter(|(e, _)| e.partner().is_some_and(|p| p.audiences.contains(k)))
-                .map(|(_, v)| *v)
-                .collect(),
-        );
+    // Help pages: per audience and per form of violence, triaged (see triage.rs).
+    let help_page = |key: &str,
+                     label: &str,
+                     dir: String,
+                     intro: String,
+                     pinned: &[String],
+                     wanted: &dyn Fn(&crate::entry::PartnerMeta) -> bool,
+                     knows: &dyn Fn(&crate::entry::KnowledgeMeta) -> bool|
+     -> (PageJob, usize) {
+        let candidates = site
+            .section(Section::Partnere)
+            .filter(|e| e.partner().is_some_and(wanted));
+        let (ranked, other) = crate::triage::triage(candidates, c, pinned);
+        let ranked: Vec<&EntryView> = ranked.into_iter().map(view_of).collect();
+        let other: Vec<&EntryView> = other.into_iter().map(view_of).collect();
+        let lines = context::help_lines(site, pinned);
+        let count = ranked.len() + other.len() + lines.len();
         let knowledge: Vec<&CardView> = site
             .section(Section::Viden)
-            .filter(|e| e.knowledge().is_some_and(|m| m.audiences.contains(k)))
+            .filter(|e| e.slug != context::IS_IT_VIOLENCE && e.knowledge().is_some_and(knows))
             .map(card_of)
             .collect();
-        let dir = urls::audience_dir(k);
-        audience_links.push(TermView {
-            key: k.clone(),
-            label: l.clone(),
-            url: urls::link(bp, &dir),
-            count: items.len(),
-        });
-        let mut ctx = base_ctx(l, &dir);
+        let mut ctx = base_ctx(label, &dir);
         ctx.insert(
             "audience",
             FacetValue {
-                key: k.clone(),
-                label: l.clone(),
+                key: key.to_string(),
+                label: label.to_string(),
                 url: None,
             },
         );
-        ctx.insert("intro", s(&format!("audience_{k}_intro")));
-        ctx.insert("items", items);
+        ctx.insert("intro", intro);
+        ctx.insert("pinned_slugs", pinned.to_vec());
+        ctx.insert("help_lines", lines);
+        ctx.insert("items", ranked);
+        ctx.insert("other_items", other);
         ctx.insert("knowledge", knowledge);
         ctx.insert("forms_url", urls::link(bp, &urls::violence_forms_dir()));
-        jobs.push(PageJob {
+        let job = PageJob {
             out: dir,
             template: "audience.html",
             ctx,
             source: None,
+        };
+        (job, count)
+    };
+    let no_pins: Vec<String> = Vec::new();
+    let mut audience_links = Vec::new();
+    for (k, l) in &c.audiences.0 {
+        let dir = urls::audience_dir(k);
+        let url = urls::link(bp, &dir);
+        let pinned = c.help_lines.get(k).unwrap_or(&no_pins);
+        let (job, count) = help_page(
+            k,
+            l,
+            dir,
+            s(&format!("audience_{k}_intro")),
+            pinned,
+            &|p| p.audiences.contains(k),
+            &|m| m.audiences.contains(k),
+        );
+        jobs.push(job);
+        audience_links.push(TermView {
+            key: k.clone(),
+            label: l.clone(),
+            url,
+            count,
         });
     }
     let mut form_links = Vec::new();
     for (k, l) in &c.violence_forms.0 {
-        let items = order_help(
-            partners
-                .iter()
-                .filter(|(e, _)| e.partner().is_some_and(|p| p.violence_forms.contains(k)))
-                .map(|(_, v)| *v)
-                .collect(),
-        );
-        let knowledge: Vec<&CardView> = site
-            .section(Section::Viden)
-            .filter(|e| e.knowledge().is_some_and(|m| m.violence_forms.contains(k)))
-            .map(card_of)
-            .collect();
         let dir = urls::violence_form_dir(k);
+        let url = urls::link(bp, &dir);
+        let (job, count) = help_page(
+            k,
+            l,
+            dir,
+            s("violence_form_intro"),
+            &no_pins,
+            &|p| p.violence_forms.contains(k),
+            &|m| m.violence_forms.contains(k),
+        );
+        jobs.push(job);
         form_links.push(TermView {
             key: k.clone(),
             label: l.clone(),
-            url: urls::link(bp, &dir),
-            count: items.len(),
-        });
-        let mut ctx = base_ctx(l, &dir);
-        ctx.insert(
-            "audience",
-            FacetValue {
-                key: k.clone(),
-                label: l.clone(),
-                url: None,
-            },
-        );
-        ctx.insert("intro", s("violence_form_intro"));
-        ctx.insert("items", items);
-        ctx.insert("knowledge", knowledge);
-        ctx.insert("forms_url", urls::link(bp, &urls::violence_forms_dir()));
-        jobs.push(PageJob {
-            out: dir,
-            template: "audience.html",
-            ctx,
-            source: None,
+            url,
+            count,
         });
     }
     {

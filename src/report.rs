@@ -2,8 +2,8 @@
 //! status, oldest first, so an editor knows what to re-check before it goes stale (and before
 //! a poster silently drops a number).
 
-use crate::date::Date;
 use crate::entry::{ContactStatus, Section};
+use crate::freshness::expires_on;
 use crate::model::Site;
 use serde::Serialize;
 
@@ -14,26 +14,39 @@ pub struct ContactRow {
     pub status: ContactStatus,
     pub verified_on: Option<String>,
     pub verified_against: Option<String>,
-    /// Days until the verification is older than `verification_max_age_days` (negative: overdue).
+    /// The date the checked source states (`YYYY-MM`…), `None` when it states none.
+    pub source_date: Option<String>,
+    /// The older of the check and the source date: what freshness counts from.
+    pub information_date: Option<String>,
+    /// The last day the details count as current.
+    pub expires_on: Option<String>,
+    /// Days until the information is older than `verification_max_age_days` (negative: overdue).
     pub days_left: Option<i64>,
     pub phones: Vec<String>,
 }
 
 pub fn contact_report(site: &Site) -> Vec<ContactRow> {
-    let today = site.config.today.unwrap_or_else(Date::today);
+    let today = site.config.today;
     let max = site.config.verification_max_age_days;
     let mut rows: Vec<ContactRow> = site
         .section(Section::Partnere)
         .filter_map(|e| {
             let p = e.partner()?;
-            let on = p.verified.as_ref().and_then(|v| Date::parse(&v.on));
+            let info = p.verified.as_ref().map(|v| v.information_date);
             Some(ContactRow {
                 path: e.path.clone(),
                 title: e.title.clone(),
                 status: p.contact_status,
                 verified_on: p.verified.as_ref().map(|v| v.on.clone()),
                 verified_against: p.verified.as_ref().map(|v| v.against.clone()),
-                days_left: on.map(|d| max - d.days_until(today)),
+                source_date: p
+                    .verified
+                    .as_ref()
+                    .and_then(|v| v.source_date)
+                    .map(|d| d.to_string()),
+                information_date: info.map(|d| d.to_string()),
+                expires_on: info.map(|d| expires_on(d, max).to_string()),
+                days_left: info.map(|d| max - d.days_until(today)),
                 phones: p
                     .contact
                     .phones
@@ -59,21 +72,58 @@ pub fn contact_report(site: &Site) -> Vec<ContactRow> {
     rows
 }
 
+fn source_age(r: &ContactRow) -> String {
+    match &r.source_date {
+        Some(d) => format!("kilden er fra {d}"),
+        None => "kildens dato ukendt".into(),
+    }
+}
+
+/// How far ahead `vejviser contacts` warns about details about to age out.
+pub const EXPIRY_WARNING_DAYS: i64 = 60;
+
+/// Rows whose details are current today but expire within [`EXPIRY_WARNING_DAYS`].
+pub fn expiring_soon(rows: &[ContactRow]) -> Vec<&ContactRow> {
+    rows.iter()
+        .filter(|r| {
+            r.status == ContactStatus::Verified
+                && r.days_left.is_some_and(|d| d <= EXPIRY_WARNING_DAYS)
+        })
+        .collect()
+}
+
 /// The report as a plain Danish table for the terminal.
 pub fn render_text(rows: &[ContactRow]) -> String {
     let mut out = String::new();
+    let soon = expiring_soon(rows);
+    if !soon.is_empty() {
+        out.push_str(&format!(
+            "Forældes inden for {EXPIRY_WARNING_DAYS} dage (tjek dem nu):\n"
+        ));
+        for r in &soon {
+            out.push_str(&format!(
+                "  {}  {}  [forældes {}]\n",
+                r.path,
+                r.title,
+                r.expires_on.as_deref().unwrap_or("")
+            ));
+        }
+        out.push('\n');
+    }
     for r in rows {
         let status = match r.status {
             ContactStatus::Verified => match r.days_left {
                 Some(d) => format!(
-                    "bekræftet {} (forældes om {d} dage)",
-                    r.verified_on.as_deref().unwrap_or("")
+                    "bekræftet {}, {} (forældes om {d} dage)",
+                    r.verified_on.as_deref().unwrap_or(""),
+                    source_age(r)
                 ),
                 None => "bekræftet".into(),
             },
             ContactStatus::Stale => format!(
-                "FORÆLDET: sidst tjekket {}",
-                r.verified_on.as_deref().unwrap_or("")
+                "FORÆLDET: tjekket {}, {}",
+                r.verified_on.as_deref().unwrap_or(""),
+                source_age(r)
             ),
             ContactStatus::Unverified => "IKKE BEKRÆFTET".into(),
             ContactStatus::None => "ingen kontaktoplysninger".into(),
@@ -94,4 +144,50 @@ pub fn render_text(rows: &[ContactRow]) -> String {
         rows.len() - ok - stale - unv
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(path: &str, status: ContactStatus, days_left: Option<i64>) -> ContactRow {
+        ContactRow {
+            path: path.into(),
+            title: path.into(),
+            status,
+            verified_on: Some("2026-01-10".into()),
+            verified_against: Some("https://example.org/".into()),
+            source_date: None,
+            information_date: Some("2026-01-10".into()),
+            expires_on: Some("2027-01-10".into()),
+            days_left,
+            phones: vec![],
+        }
+    }
+
+    #[test]
+    fn lists_what_ages_out_within_60_days() {
+        let rows = [
+            row("a", ContactStatus::Verified, Some(60)),
+            row("b", ContactStatus::Verified, Some(61)),
+            row("c", ContactStatus::Stale, Some(-3)),
+            row("d", ContactStatus::Verified, Some(0)),
+        ];
+        let soon: Vec<&str> = expiring_soon(&rows)
+            .iter()
+            .map(|r| r.path.as_str())
+            .collect();
+        assert_eq!(soon, ["a", "d"]);
+        let text = render_text(&rows);
+        assert!(
+            text.starts_with(
+                "Forældes inden for 60 dage (tjek dem nu):\n  a  a  [forældes 2027-01-10]\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("c  c  [FORÆLDET: tjekket 2026-01-10, kildens dato ukendt]"),
+            "{text}"
+        );
+    }
 }

@@ -66,6 +66,7 @@ fn default_site_in_headless_chromium() {
     std::fs::write(dir.path().join("site.yaml"), yaml).unwrap();
     let mut opts = vejviser::BuildOptions::new(dir.path());
     opts.base_url = Some(origin);
+    opts.today = vejviser::date::Date::parse(common::DEFAULT_SITE_TODAY);
     if let Err(f) = vejviser::build(&opts) {
         panic!("default site did not build: {f:?}");
     }

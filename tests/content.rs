@@ -2,6 +2,7 @@
 //! documents' facts. These tests fail when the content drifts: a practice lost or added, a
 //! focus area miscounted, a criteria list emptied, a phone number without a verification.
 
+mod common;
 use std::path::Path;
 use vejviser::entry::{ContactStatus, Section};
 use vejviser::{BuildOptions, LoadedSite};
@@ -10,7 +11,7 @@ fn default_site() -> LoadedSite {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut opts = BuildOptions::new(root);
     // Measure verification ages against a fixed date so the test does not rot by itself.
-    opts.today = vejviser::date::Date::parse("2026-11-22");
+    opts.today = vejviser::date::Date::parse(common::DEFAULT_SITE_TODAY);
     let mut diags = vejviser::diag::Diagnostics::new();
     match vejviser::load_site(&opts, &mut diags) {
         Some(s) => s,
@@ -27,7 +28,7 @@ fn default_site_builds_without_errors() {
     let dir = tempfile::tempdir().unwrap();
     let mut opts = BuildOptions::new(root);
     opts.out = dir.path().join("public");
-    opts.today = vejviser::date::Date::parse("2026-11-22");
+    opts.today = vejviser::date::Date::parse(common::DEFAULT_SITE_TODAY);
     if let Err(f) = vejviser::build(&opts) {
         let d = match f {
             vejviser::BuildFailure::Content(d) | vejviser::BuildFailure::Internal(_, d) => d,
@@ -122,7 +123,18 @@ fn every_contact_detail_has_a_verification_or_is_shown_as_unverified() {
                 "{} has contact details but no `verified` block",
                 e.path
             );
-            assert_eq!(p.contact_status, ContactStatus::Verified, "{}", e.path);
+            // Checked against a named page: current, or stale only because that page is
+            // old, which its `source_date` says (the age of a fact is the age of its source).
+            let v = p.verified.as_ref().unwrap();
+            match p.contact_status {
+                ContactStatus::Verified => {}
+                ContactStatus::Stale => assert!(
+                    v.source_date.is_some_and(|d| d.first_day() < v.on_date),
+                    "{} is stale although its source is not older than the check",
+                    e.path
+                ),
+                other => panic!("{}: {other:?}", e.path),
+            }
         }
         if p.address_confidential {
             assert!(
@@ -211,4 +223,188 @@ fn phone_like_finds_danish_numbers_only() {
     assert_eq!(phone_like("Ring 33 66 33 66 nu"), vec!["33663366"]);
     assert_eq!(phone_like("ring 7020 3082"), vec!["70203082"]);
     assert!(phone_like("i 2019 og 2020 var 80 kommuner").is_empty());
+}
+
+/// Build the default site into a temp dir on `today`; returns the dir and the report.
+fn build_default(today: &str) -> (tempfile::TempDir, vejviser::BuildReport) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut opts = BuildOptions::new(root);
+    opts.out = dir.path().join("public");
+    opts.today = vejviser::date::Date::parse(today);
+    match vejviser::build(&opts) {
+        Ok(r) => (dir, r),
+        Err(f) => panic!("default site fails to build on {today}: {f:?}"),
+    }
+}
+
+fn html_files(dir: &Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn no_ended_offer_is_listed_as_help() {
+    let s = default_site();
+    let ended: Vec<String> = s
+        .site
+        .section(Section::Partnere)
+        .filter(|e| e.partner().unwrap().status == vejviser::entry::OfferStatus::Ended)
+        .map(|e| format!("/partnere/{}/", e.slug))
+        .collect();
+    assert!(
+        !ended.is_empty(),
+        "the default content has an ended offer (the Interventionscenter), so this test bites"
+    );
+    let (dir, _) = build_default(common::DEFAULT_SITE_TODAY);
+    let public = dir.path().join("public");
+    let help: Vec<_> = html_files(&public)
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("hjaelp/"))
+        .collect();
+    assert!(help.len() >= 5, "help pages built: {}", help.len());
+    for (page, html) in &help {
+        for url in &ended {
+            assert!(
+                !html.contains(&format!("href=\"{url}\"")),
+                "{page} lists the ended offer {url}"
+            );
+        }
+    }
+    // Its own page says it has ended.
+    let own =
+        std::fs::read_to_string(public.join("partnere/interventionscenteret/index.html")).unwrap();
+    assert!(own.contains("Afsluttet"), "the ended offer's page says so");
+}
+
+#[test]
+fn public_pages_show_no_seed_file_names_or_editor_instructions() {
+    let (dir, _) = build_default(common::DEFAULT_SITE_TODAY);
+    let seed_name = |t: &str| {
+        // Seed files are named NNN_<16 hex digits>.txt.
+        t.as_bytes().windows(21).any(|w| {
+            w[..3].iter().all(u8::is_ascii_digit)
+                && w[3] == b'_'
+                && w[4..20]
+                    .iter()
+                    .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
+                && w[20] == b'.'
+        })
+    };
+    let mut problems = Vec::new();
+    for (page, html) in html_files(&dir.path().join("public")) {
+        if seed_name(&html) {
+            problems.push(format!("{page}: a seed file name"));
+        }
+        for phrase in [
+            "hæftet 001",
+            "(000)",
+            "(001)",
+            "(002)",
+            "(003)",
+            "(004)",
+            "Bruger en anden kommune dette site",
+            "skal den erstatte",
+        ] {
+            if html.contains(phrase) {
+                problems.push(format!("{page}: »{phrase}«"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The phone numbers a poster would print, with the entry each comes from.
+fn printed_numbers(s: &LoadedSite, poster: &str) -> Vec<(String, String)> {
+    let e = s
+        .site
+        .get(Section::Plakater, poster)
+        .expect("poster exists");
+    let d = vejviser::print::data::poster_data(&s.site, e, e.poster().unwrap(), false);
+    let mut out = Vec::new();
+    for c in d.json["contacts"].as_array().unwrap() {
+        out.push((
+            c["name"].as_str().unwrap().to_string(),
+            c["number"].as_str().unwrap().to_string(),
+        ));
+    }
+    for g in d.json["groups"].as_array().unwrap() {
+        for c in g["contacts"].as_array().unwrap() {
+            out.push((
+                c["name"].as_str().unwrap().to_string(),
+                c["number"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_victims_poster_prints_only_current_numbers() {
+    let s = default_site();
+    let max = s.site.config.verification_max_age_days;
+    let today = s.site.config.today;
+    for (name, number) in printed_numbers(&s, "udsat-for-vold") {
+        let partner = s
+            .site
+            .section(Section::Partnere)
+            .find(|e| e.title == name)
+            .and_then(|e| e.partner());
+        let info = match partner {
+            Some(p) => p.verified.as_ref().map(|v| v.information_date),
+            // The municipality's line: its verification in site.yaml must be current.
+            None => {
+                assert!(s.site.config.municipality_verified, "{name} {number}");
+                continue;
+            }
+        };
+        let info = info.unwrap_or_else(|| panic!("{name} {number} printed without a verification"));
+        assert!(
+            info.days_until(today) <= max,
+            "{name} {number}: information from {info} is older than {max} days"
+        );
+    }
+}
+
+#[test]
+fn two_years_ahead_the_site_builds_and_posters_keep_only_the_emergency_numbers() {
+    let later = vejviser::date::Date::parse(common::DEFAULT_SITE_TODAY)
+        .unwrap()
+        .add_days(2 * 365)
+        .to_string();
+    let (_dir, report) = build_default(&later);
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"stale-contact"), "{codes:?}");
+    assert!(codes.contains(&"poster-no-verified-number"), "{codes:?}");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut opts = BuildOptions::new(root);
+    opts.today = vejviser::date::Date::parse(&later);
+    let mut diags = vejviser::diag::Diagnostics::new();
+    let s = vejviser::load_site(&opts, &mut diags).expect("loads two years ahead");
+    for poster in s.site.section(Section::Plakater) {
+        let printed = printed_numbers(&s, &poster.slug);
+        assert!(
+            printed.is_empty(),
+            "{}: prints aged numbers {printed:?}",
+            poster.slug
+        );
+        let d =
+            vejviser::print::data::poster_data(&s.site, poster, poster.poster().unwrap(), false);
+        let emergency: Vec<&str> = d.json["emergency"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["number"].as_str().unwrap())
+            .collect();
+        assert_eq!(emergency, ["112", "114"], "{}", poster.slug);
+    }
 }

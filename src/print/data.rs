@@ -63,6 +63,10 @@ fn lines_of(site: &Site, slug: &str) -> Vec<Line> {
     let Some(p) = e.partner() else {
         return Vec::new();
     };
+    // An ended or paused offer is never printed as help, not even on a draft.
+    if p.status != crate::entry::OfferStatus::Active {
+        return Vec::new();
+    }
     let audience = p
         .audiences
         .iter()

@@ -10,7 +10,7 @@
 //! Modules: `data` (model → template data), `world` (the Typst world over theme files),
 //! `typeset` (one poster in one size → PDF and preview).
 
-mod data;
+pub mod data;
 mod typeset;
 mod world;
 
@@ -79,7 +79,7 @@ pub fn render_posters(
         ));
         return out;
     }
-    let today = opts.today.unwrap_or_else(crate::date::Date::today).civil();
+    let today = loaded.site.config.today.civil();
     let today = (today.0 as i32, today.1 as u8, today.2 as u8);
 
     // One job per poster and paper size, compiled in parallel.
@@ -88,29 +88,41 @@ pub fn render_posters(
         let meta = e.poster().expect("poster entry");
         let mut d = data::poster_data(&loaded.site, e, meta, opts.drafts);
         d.json["edition"] = format!("Udgave {:02}.{:02}.{}", today.2, today.1, today.0).into();
+        if !opts.drafts && meta.layout == crate::entry::PosterLayout::Poster {
+            for who in &d.unverified_contacts {
+                diags.push(dropped_contact(&loaded.site, e, who));
+            }
+        }
         if d.printed_numbers == 0 && !opts.drafts {
-            let line = e.line_of("contacts").or(Some(1));
-            let to_verify = if d.unverified_contacts.is_empty() {
-                "tilføj partnere med telefonnumre under `contacts`".to_string()
-            } else {
-                format!(
-                    "bekræft kontaktoplysningerne for {} (verified.on/against), eller byg med --drafts for et udkast",
-                    d.unverified_contacts.join(", ")
-                )
-            };
+            // Still print: 112 and 114 (site.yaml `emergency`) never age, and a poster with
+            // them is better than none on the wall. Loud, and an error under --strict.
             diags.push(
-                Diagnostic::error(
+                Diagnostic::warning(
                     "poster-no-verified-number",
                     &e.path,
                     format!(
-                        "plakaten »{}« har intet bekræftet telefonnummer at trykke",
-                        e.title
+                        "plakaten »{}« har intet aktuelt telefonnummer og trykkes kun med nødnumrene ({})",
+                        e.title,
+                        loaded
+                            .site
+                            .config
+                            .emergency
+                            .iter()
+                            .map(|n| n.number.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 )
-                .at_line(line)
-                .hint(to_verify),
+                .at_line(e.line_of("contacts").or(Some(1)))
+                .hint(if d.unverified_contacts.is_empty() {
+                    "tilføj partnere med telefonnumre under `contacts`".to_string()
+                } else {
+                    format!(
+                        "find nye kilder til kontaktoplysningerne for {} og opdatér verified",
+                        d.unverified_contacts.join(", ")
+                    )
+                }),
             );
-            continue;
         }
         // PDF/UA forbids text the fonts cannot show: say which characters, and where.
         let mut text = String::new();
@@ -197,4 +209,44 @@ pub fn render_posters(
         );
     }
     out
+}
+
+/// The warning for a poster contact whose number is left off, saying why.
+fn dropped_contact(
+    site: &crate::model::Site,
+    poster: &crate::entry::Entry,
+    who: &str,
+) -> Diagnostic {
+    let c = &site.config;
+    let why = if who == crate::model::MUNICIPALITY_CONTACT {
+        "kommunens nummer i site.yaml er ikke bekræftet inden for fristen".to_string()
+    } else {
+        match site
+            .get(Section::Partnere, who)
+            .and_then(|e| e.partner())
+            .map(|p| (p.contact_status, p.verified.as_ref()))
+        {
+            Some((crate::entry::ContactStatus::Stale, Some(v))) => format!(
+                "oplysningerne er fra {} og dermed ældre end {} dage",
+                v.information_date.danish(),
+                c.verification_max_age_days
+            ),
+            Some((crate::entry::ContactStatus::None, _)) => {
+                "partneren har intet telefonnummer".into()
+            }
+            _ => "telefonnummeret er ikke bekræftet".into(),
+        }
+    };
+    let hint = if who == crate::model::MUNICIPALITY_CONTACT {
+        "tjek kommunens nummer mod en ny kilde og opdatér municipality.verified i site.yaml, eller fjern `kommune` fra contacts".to_string()
+    } else {
+        format!("tjek kontaktoplysningerne i content/partnere/{who}.md mod en ny kilde, eller fjern `{who}` fra contacts")
+    };
+    Diagnostic::warning(
+        "poster-contact-dropped",
+        &poster.path,
+        format!("plakaten »{}« trykkes uden `{who}`: {why}", poster.title),
+    )
+    .at_line(poster.line_of("contacts"))
+    .hint(hint)
 }

@@ -136,6 +136,15 @@ pub fn collect(loaded: &LoadedSite, texts: Vec<String>) -> Vec<SearchDoc> {
                 push(&mut facets, "anonymous", yes_no(&p.anonymous).into());
                 push(&mut facets, "free", yes_no(&p.free).into());
                 names.extend(p.coverage.iter().cloned());
+                // A number is searched as it is written ("33 33 00 47") and as it is
+                // typed into a phone ("33330047"); "1888" finds the hotline.
+                for ph in &p.contact.phones {
+                    names.push(ph.number.clone());
+                    let joined: String = ph.number.chars().filter(|c| !c.is_whitespace()).collect();
+                    if joined != ph.number {
+                        names.push(joined);
+                    }
+                }
             }
             EntryKind::Knowledge(k) => {
                 for a in &k.audiences {

@@ -4,4 +4,5 @@
 mod cli;
 mod helpers;
 mod invalid;
+mod offers;
 mod valid;

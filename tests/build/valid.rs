@@ -63,10 +63,24 @@ fn pages_link_with_base_path_and_mark_unverified_contacts() {
     let help = std::fs::read_to_string(o.out.join("hjaelp/udsat/index.html")).unwrap();
     assert!(help.contains("href=\"tel:70000001\""), "tap-to-call link");
     assert!(help.contains("Ubekræftet Center"));
+    // Offers without verified details are gathered at the end under a plain label, after
+    // every offer with current details.
     let unverified_at = help.find("Ubekræftet Center").unwrap();
+    let label_at = help
+        .find("Her har vi ikke bekræftede kontaktoplysninger")
+        .expect("the closing list is labelled");
     assert!(
-        help[unverified_at..].contains("ikke bekræftet"),
-        "unverified contact is visibly marked"
+        label_at < unverified_at,
+        "unverified offer listed under the label"
+    );
+    assert!(
+        help.find("Hjælpelinjen").unwrap() < label_at,
+        "current offers come first"
+    );
+    let partner = std::fs::read_to_string(o.out.join("partnere/ubekraeftet/index.html")).unwrap();
+    assert!(
+        partner.contains("Kontaktoplysningerne er ikke bekræftet"),
+        "unverified contact is visibly marked on its page"
     );
     let sitemap = std::fs::read_to_string(o.out.join("sitemap.xml")).unwrap();
     assert!(

@@ -108,6 +108,17 @@ try {
     const after = await page.$$eval(".search-results li", (l) => l.length);
     const focusIn21 = await page.evaluate(() => document.activeElement && document.activeElement.closest("li") === document.querySelectorAll(".search-results li")[20]);
     check(after === Math.min(40, total) && focusIn21, "'show more' adds the next results and focuses the first new one", `${after} shown, focus on #21: ${focusIn21}`);
+    // A search with no results shows the danger box and the ways to help.
+    await page.fill("#q", "xqzwvk");
+    await page.waitForFunction(() => /Ingen/.test((document.querySelector(".search-status") || {}).textContent || ""), null, { timeout: 5000 }).catch(() => {});
+    const fallback = await page.evaluate(() => {
+      const f = document.querySelector("[data-search-fallback]");
+      return f && !f.hidden ? [...f.querySelectorAll("a[href^='tel:']")].map((a) => a.getAttribute("href")).join(" ") : "";
+    });
+    check(fallback.includes("tel:112"), "no results shows the danger box", fallback || "hidden");
+    await page.fill("#q", "rådgivning");
+    await page.waitForFunction(() => document.querySelectorAll(".search-results li").length > 0, null, { timeout: 5000 });
+    check(await page.evaluate(() => document.querySelector("[data-search-fallback]").hidden), "the fallback hides again when there are results");
     const boxes = page.locator(".search-facets input[type=checkbox]");
     if (await boxes.count()) {
       await page.click(".search-filters summary");
@@ -168,6 +179,56 @@ try {
       await page.goto(origin + p);
       const w = await page.evaluate(() => document.documentElement.scrollWidth);
       check(w <= 320, `no horizontal scrolling at 320 px: ${p}`, `scrollWidth ${w}`);
+    }
+    await ctx.close();
+  }
+
+  // 6. On a 375 x 667 phone, every audience page shows a help line someone can call now on
+  // the first screen: the first tel: link that is not 112/114 or the switchboard lies within
+  // the first 667 px, with and without JavaScript.
+  for (const js of [true, false]) {
+    const ctx = await browser.newContext({ viewport: { width: 375, height: 667 }, javaScriptEnabled: js });
+    const page = await ctx.newPage();
+    for (const p of Object.values(pages).filter((p) => p && /^\/hjaelp\/(?!voldsform)[^/]+\/$/.test(p))) {
+      await page.goto(origin + p);
+      const found = await page.evaluate(() => {
+        const links = [...document.querySelectorAll("main a[href^='tel:']")]
+          .filter((a) => !["tel:112", "tel:114"].includes(a.getAttribute("href")) && !a.hasAttribute("data-switchboard"));
+        const first = links[0];
+        return first ? { bottom: first.getBoundingClientRect().bottom + window.scrollY, href: first.getAttribute("href"),
+          height: document.documentElement.scrollHeight } : null;
+      });
+      check(!!found && found.bottom <= 667, `first help line on the first screen at 375x667 (${js ? "JS" : "no JS"}): ${p}`,
+        found ? `${found.href} ends at ${Math.round(found.bottom)} px; page ${(found.height / 667).toFixed(1)} screens` : "no help line");
+    }
+    await ctx.close();
+  }
+
+  // 7. Keyboard focus is never hidden behind the sticky exit bar (WCAG 2.2 2.4.11): tab
+  // through the home, a help and a practice page on a small screen.
+  {
+    const ctx = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    const page = await ctx.newPage();
+    const audience = Object.values(pages).find((p) => p && /^\/hjaelp\/udsat\/$/.test(p)) || pages.help;
+    for (const p of ["/", audience, pages.practice]) {
+      await page.goto(origin + p);
+      const hidden = [];
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press("Tab");
+        const r = await page.evaluate(() => {
+          const a = document.activeElement;
+          if (!a || a === document.body) return null;
+          const box = a.getBoundingClientRect();
+          // Obscured: what is drawn at the focused element's top edge is not the element
+          // (the sticky bar is at the top; the browser scrolls focus into view from below).
+          const x = Math.min(Math.max(box.left + 2, 0), innerWidth - 1);
+          const shown = (y) => { const e = document.elementFromPoint(x, y); return !!e && (a === e || a.contains(e) || e.contains(a)); };
+          const ok = box.top >= 0 && shown(box.top + 2);
+          return ok ? null : { what: a.tagName + " " + (a.textContent || "").trim().slice(0, 30), top: Math.round(box.top), bottom: Math.round(box.bottom) };
+        });
+        if (r) hidden.push(`${r.what} (top ${r.top}, bottom ${r.bottom})`);
+      }
+      check(hidden.length === 0, `focus never hidden behind the exit bar: ${p}`, hidden.slice(0, 3).join("; "));
     }
     await ctx.close();
   }

@@ -398,6 +398,9 @@
 
     function render(ix, all, shown, meta, keepFacets) {
       status.textContent = shown.length === 0 ? t.none : shown.length === 1 ? t.one : t.many.replace("{n}", shown.length);
+      // No results: show the danger box and the ways to help instead of an empty page.
+      var fallback = document.querySelector("[data-search-fallback]");
+      if (fallback) fallback.hidden = shown.length !== 0;
       list.replaceChildren();
       shown.slice(0, PAGE).forEach(function (r, k) { list.appendChild(resultItem(ix, r, meta[k])); });
       more.hidden = shown.length <= PAGE;
