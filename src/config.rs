@@ -157,6 +157,8 @@ struct RawConfig {
     help_lines: std::collections::BTreeMap<String, Vec<String>>,
     focus_areas: Labels,
     criteria: Labels,
+    #[serde(default)]
+    criteria_descriptions: Labels,
     target_groups: Labels,
     audiences: Labels,
     violence_forms: Labels,
@@ -205,6 +207,8 @@ pub struct Config {
     pub help_lines: std::collections::BTreeMap<String, Vec<String>>,
     pub focus_areas: Labels,
     pub criteria: Labels,
+    /// What each quality criterion means, shown on its page.
+    pub criteria_descriptions: Labels,
     pub target_groups: Labels,
     pub audiences: Labels,
     pub violence_forms: Labels,
@@ -265,6 +269,7 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
                     "help_lines",
                     "focus_areas",
                     "criteria",
+                    "criteria_descriptions",
                     "target_groups",
                     "audiences",
                     "violence_forms",
@@ -496,6 +501,7 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
         help_lines: raw.help_lines,
         focus_areas: raw.focus_areas,
         criteria: raw.criteria,
+        criteria_descriptions: raw.criteria_descriptions,
         target_groups: raw.target_groups,
         audiences: raw.audiences,
         violence_forms: raw.violence_forms,

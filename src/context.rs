@@ -116,6 +116,16 @@ pub struct EntryView {
     pub replaced_by: Option<Link>,
     /// A current phone line is open around the clock.
     pub around_the_clock: bool,
+    /// Practices: the booklet's facts (duration, group size, staff, referral, funding).
+    pub facts: Vec<FactView>,
+}
+
+/// One labelled fact of a practice.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactView {
+    pub key: &'static str,
+    pub label: String,
+    pub value: String,
 }
 
 pub fn section_label(
@@ -195,6 +205,7 @@ pub fn entry_view(
         ended_on: None,
         replaced_by: None,
         around_the_clock: false,
+        facts: vec![],
     };
     match &e.kind {
         EntryKind::Practice(p) => {
@@ -245,6 +256,28 @@ pub fn entry_view(
             v.period = p.period.clone();
             v.status = Some(p.status);
             v.ended_on = p.ended_on.map(|d| d.danish());
+            v.offers = p.offers.iter().map(|o| facet(&c.offers, o, None)).collect();
+            let f = &p.facts;
+            v.facts = crate::entry::PRACTICE_FACT_KEYS
+                .iter()
+                .zip([
+                    &f.duration,
+                    &f.group_size,
+                    &f.staff,
+                    &f.referral,
+                    &f.funding,
+                ])
+                .filter_map(|(key, value)| {
+                    value.as_ref().map(|value| FactView {
+                        key,
+                        label: strings
+                            .get(&format!("fact_{key}"))
+                            .cloned()
+                            .unwrap_or_else(|| key.to_string()),
+                        value: value.clone(),
+                    })
+                })
+                .collect();
         }
         EntryKind::Partner(p) => {
             v.kind = Some(facet(&c.partner_kinds, &p.kind, None));
@@ -341,7 +374,7 @@ pub fn entry_view(
                 })
                 .collect();
         }
-        EntryKind::Standard | EntryKind::Poster(_) => {}
+        EntryKind::Standard | EntryKind::Poster(_) | EntryKind::Guidance(_) => {}
     }
     v
 }

@@ -21,15 +21,19 @@ pub enum Section {
     Kvalitetsstandard,
     Viden,
     Plakater,
+    /// Advice ("Sådan gør du") shown on the audience help page named in `audience`. It has
+    /// no page of its own: `content/hjaelp/udsat.md` is read on `/hjaelp/udsat/`.
+    Hjaelp,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Praksis,
         Section::Partnere,
         Section::Kvalitetsstandard,
         Section::Viden,
         Section::Plakater,
+        Section::Hjaelp,
     ];
     pub fn from_dir(s: &str) -> Option<Section> {
         Section::ALL.into_iter().find(|x| x.dir() == s)
@@ -41,7 +45,12 @@ impl Section {
             Section::Kvalitetsstandard => "kvalitetsstandard",
             Section::Viden => "viden",
             Section::Plakater => "plakater",
+            Section::Hjaelp => "hjaelp",
         }
+    }
+    /// Whether entries of the section get a page of their own.
+    pub fn has_pages(self) -> bool {
+        !matches!(self, Section::Hjaelp)
     }
     pub fn requires_source(self) -> bool {
         !matches!(self, Section::Plakater)
@@ -140,7 +149,25 @@ pub struct PracticeMeta {
     pub status: OfferStatus,
     #[serde(skip)]
     pub ended_on: Option<PartialDate>,
+    /// Facts the booklet gives, where it gives them (shown in the facts box and compared).
+    pub facts: PracticeFacts,
+    /// Types of offer (keys of `site.yaml` `offers`), for filtering practices.
+    pub offers: Vec<String>,
 }
+
+/// Optional structured facts of a practice, each as the source words it.
+#[derive(Debug, Clone, Serialize, Default, PartialEq, Eq)]
+pub struct PracticeFacts {
+    pub duration: Option<String>,
+    pub group_size: Option<String>,
+    pub staff: Option<String>,
+    pub referral: Option<String>,
+    pub funding: Option<String>,
+}
+
+/// The keys of [`PracticeFacts`], in the order pages show them.
+pub const PRACTICE_FACT_KEYS: [&str; 5] =
+    ["duration", "group_size", "staff", "referral", "funding"];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PartnerMeta {
@@ -160,6 +187,12 @@ pub struct PartnerMeta {
     pub ended_on: Option<PartialDate>,
     /// Slug of the partner that took over, for an ended or paused offer.
     pub replaced_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct GuidanceMeta {
+    /// The audience key whose help page shows the advice.
+    pub audience: String,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -228,6 +261,7 @@ pub enum EntryKind {
     Standard,
     Knowledge(KnowledgeMeta),
     Poster(PosterMeta),
+    Guidance(GuidanceMeta),
 }
 
 /// One validated content entry.
@@ -275,6 +309,12 @@ impl Entry {
     pub fn poster(&self) -> Option<&PosterMeta> {
         match &self.kind {
             EntryKind::Poster(p) => Some(p),
+            _ => None,
+        }
+    }
+    pub fn guidance(&self) -> Option<&GuidanceMeta> {
+        match &self.kind {
+            EntryKind::Guidance(g) => Some(g),
             _ => None,
         }
     }
@@ -355,6 +395,12 @@ fn section_keys(section: Section) -> &'static [&'static str] {
             "partners",
             "status",
             "ended_on",
+            "duration",
+            "group_size",
+            "staff",
+            "referral",
+            "funding",
+            "offers",
         ],
         Section::Partnere => &[
             "kind",
@@ -376,6 +422,7 @@ fn section_keys(section: Section) -> &'static [&'static str] {
         Section::Plakater => &[
             "layout", "audience", "sizes", "headline", "contacts", "qr", "tear_off",
         ],
+        Section::Hjaelp => &["audience"],
     }
 }
 
@@ -481,6 +528,7 @@ pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> 
         Section::Kvalitetsstandard => Some(EntryKind::Standard),
         Section::Viden => knowledge(&mut f, &mut chk, config),
         Section::Plakater => poster(&mut f, &mut chk, open),
+        Section::Hjaelp => guidance(&mut f, &mut chk, config, open),
     };
 
     if let Some(src) = &source {
@@ -655,6 +703,48 @@ fn practice(
     )
     .unwrap_or_default();
     let (status, ended_on) = offer_status(f, chk);
+    let mut fact = |key: &'static str| -> Option<String> {
+        match f.get::<String>(key, "en tekst") {
+            Ok(Some(v)) if v.trim().is_empty() => {
+                chk.error(
+                    "empty-field",
+                    f.line(key),
+                    format!("feltet `{key}` er tomt"),
+                    "skriv hæftets ord, eller fjern linjen",
+                );
+                None
+            }
+            Ok(v) => v,
+            Err(p) => {
+                chk.field_problem(p, "skriv en kort tekst i anførselstegn");
+                None
+            }
+        }
+    };
+    let facts = PracticeFacts {
+        duration: fact("duration"),
+        group_size: fact("group_size"),
+        staff: fact("staff"),
+        referral: fact("referral"),
+        funding: fact("funding"),
+    };
+    let offers = field!(
+        f,
+        chk,
+        "offers",
+        Vec<String>,
+        "en liste",
+        "fx offers: [gruppeforloeb]"
+    )
+    .unwrap_or_default();
+    check_labels(
+        chk,
+        f.line("offers"),
+        "offers",
+        &offers,
+        &config.offers,
+        "offers",
+    );
 
     for (key, present) in [
         ("focus_area", focus_area.is_some()),
@@ -748,6 +838,8 @@ fn practice(
         partners,
         status,
         ended_on,
+        facts,
+        offers,
     }))
 }
 
@@ -1065,6 +1157,45 @@ fn partner(
         ended_on,
         replaced_by,
     })))
+}
+
+fn guidance(
+    f: &mut Fields,
+    chk: &mut FileCheck,
+    config: &Config,
+    open: usize,
+) -> Option<EntryKind> {
+    let audience = field!(
+        f,
+        chk,
+        "audience",
+        String,
+        "en målgruppe",
+        "fx audience: udsat"
+    );
+    match &audience {
+        None if !f.has("audience") => chk.error(
+            "missing-field",
+            open,
+            "feltet `audience` mangler: hvilken hjælpeside skal rådene stå på?",
+            format!(
+                "vælg en af: {}",
+                config.audiences.keys().collect::<Vec<_>>().join(", ")
+            ),
+        ),
+        Some(a) => check_labels(
+            chk,
+            f.line("audience"),
+            "audience",
+            std::slice::from_ref(a),
+            &config.audiences,
+            "audiences",
+        ),
+        None => {}
+    }
+    Some(EntryKind::Guidance(GuidanceMeta {
+        audience: audience?,
+    }))
 }
 
 fn knowledge(f: &mut Fields, chk: &mut FileCheck, config: &Config) -> Option<EntryKind> {

@@ -33,6 +33,28 @@ pub struct RenderOptions {
     pub posters: BTreeMap<String, crate::print::PosterFiles>,
 }
 
+/// A block of advice on a help page.
+#[derive(Serialize)]
+struct GuidanceView<'a> {
+    title: &'a str,
+    html: &'a str,
+    /// The closing "Kilder" section, shown folded so advice stays short on a phone.
+    sources: &'a str,
+    source: Option<context::SourceView>,
+}
+
+/// Split rendered advice at its closing `### Kilder` heading: (advice, the list after it).
+fn split_sources(html: &str) -> (&str, &str) {
+    const END: &str = ">Kilder</h3>";
+    let Some(end) = html.rfind(END) else {
+        return (html, "");
+    };
+    match html[..end].rfind("<h3") {
+        Some(start) => (&html[..start], &html[end + END.len()..]),
+        None => (html, ""),
+    }
+}
+
 /// A poster's preview and downloads, for templates.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PosterView {
@@ -413,6 +435,9 @@ pub fn plan<'a>(
 
     // Entry pages.
     for (i, e) in site.entries.iter().enumerate() {
+        if !e.section.has_pages() {
+            continue;
+        }
         let dir = urls::entry_dir(e.section, &e.slug);
         let mut ctx = base_ctx(&e.title, &dir);
         ctx.insert_ref("entry", &views[i]);
@@ -442,6 +467,8 @@ pub fn plan<'a>(
                 ctx.insert("practices", used_by);
                 "partner.html"
             }
+            // Advice has no page of its own (skipped above); it is read on its help page.
+            Section::Hjaelp => continue,
             Section::Viden | Section::Kvalitetsstandard => {
                 let related: Vec<&CardView> = e
                     .knowledge()
@@ -489,7 +516,7 @@ pub fn plan<'a>(
     // Section lists.
     for sec in Section::ALL {
         let items: Vec<&CardView> = site.section(sec).map(card_of).collect();
-        if items.is_empty() {
+        if items.is_empty() || !sec.has_pages() {
             continue;
         }
         let label = context::section_label(c, strings, sec);
@@ -726,6 +753,16 @@ pub fn plan<'a>(
             ctx.insert("items", items);
             ctx.insert("pager", pager);
             ctx.insert(
+                "definition",
+                c.criteria_descriptions.get(k).map(str::to_string),
+            );
+            ctx.insert(
+                "definition_url",
+                site.get(Section::Viden, "kvalitetskriterier").map(|_| {
+                    urls::link(bp, &urls::entry_dir(Section::Viden, "kvalitetskriterier"))
+                }),
+            );
+            ctx.insert(
                 "parent",
                 Link {
                     label: s("browse_criteria"),
@@ -768,6 +805,10 @@ pub fn plan<'a>(
         let totals: Vec<usize> = (0..criteria.len())
             .map(|i| rows.iter().filter(|r| r.cells[i]).count())
             .collect();
+        let evaluated_total = practices
+            .iter()
+            .filter(|(e, _)| e.practice().is_some_and(|p| p.evaluated))
+            .count();
         for (dir, rows, pager) in paginate(&rows, &urls::criteria_matrix_dir(), c.paginate, bp) {
             let mut ctx = base_ctx(
                 &page_title(&s("browse_criteria"), pager.as_ref(), &s("page")),
@@ -776,6 +817,7 @@ pub fn plan<'a>(
             ctx.insert("criteria", criteria.clone());
             ctx.insert("rows", rows);
             ctx.insert("totals", totals.clone());
+            ctx.insert("evaluated_total", evaluated_total);
             ctx.insert("pager", pager);
             jobs.push(PageJob {
                 out: dir,
@@ -808,6 +850,21 @@ pub fn plan<'a>(
             .filter(|e| e.slug != context::IS_IT_VIOLENCE && e.knowledge().is_some_and(knows))
             .map(card_of)
             .collect();
+        let guidance: Vec<GuidanceView> = site
+            .entries
+            .iter()
+            .zip(rendered.iter())
+            .filter(|(e, _)| e.guidance().is_some_and(|g| g.audience == key))
+            .map(|(e, r)| {
+                let (html, sources) = split_sources(&r.html);
+                GuidanceView {
+                    title: &e.title,
+                    html,
+                    sources,
+                    source: e.source.as_ref().map(|src| context::source_view(c, src)),
+                }
+            })
+            .collect();
         let mut ctx = base_ctx(label, &dir);
         ctx.insert(
             "audience",
@@ -817,6 +874,7 @@ pub fn plan<'a>(
                 url: None,
             },
         );
+        ctx.insert("guidance", guidance);
         ctx.insert("intro", intro);
         ctx.insert("pinned_slugs", pinned.to_vec());
         ctx.insert("help_lines", lines);
@@ -1122,6 +1180,19 @@ pub fn execute(
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn advice_sources_are_split_off_at_the_closing_kilder_heading() {
+        let html = "<p>Ring.</p>\n<h3 id=\"kilder\">Kilder</h3>\n<ul><li>A</li></ul>\n";
+        assert_eq!(
+            super::split_sources(html),
+            ("<p>Ring.</p>\n", "\n<ul><li>A</li></ul>\n")
+        );
+        assert_eq!(super::split_sources("<p>x</p>"), ("<p>x</p>", ""));
     }
 }
 

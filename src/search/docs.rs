@@ -51,6 +51,7 @@ pub const FACET_KEYS: &[(&str, &str)] = &[
     ("kind", "Type"),
     ("anonymous", "Anonymt"),
     ("free", "Gratis"),
+    ("evaluated", "Evalueret"),
 ];
 
 fn yes_no(v: &YesNo) -> &'static str {
@@ -79,6 +80,7 @@ pub fn facet_label(loaded: &LoadedSite, key: &str, value: &str) -> String {
         "violence_form" => from(&c.violence_forms),
         "offer" => from(&c.offers),
         "kind" => from(&c.partner_kinds),
+        "evaluated" => "Evalueret".to_string(),
         "anonymous" | "free" => match value {
             "yes" => "Ja",
             "no" => "Nej",
@@ -102,7 +104,8 @@ pub fn collect(loaded: &LoadedSite, texts: Vec<String>) -> Vec<SearchDoc> {
             facets.push((k.to_string(), v));
         };
         match &e.kind {
-            EntryKind::Poster(_) => continue,
+            // Posters are print material; advice is searched as part of its help page.
+            EntryKind::Poster(_) | EntryKind::Guidance(_) => continue,
             EntryKind::Practice(p) => {
                 push(&mut facets, "focus_area", p.focus_area.to_string());
                 for m in &p.municipalities {
@@ -114,6 +117,12 @@ pub fn collect(loaded: &LoadedSite, texts: Vec<String>) -> Vec<SearchDoc> {
                 }
                 for t in &p.target_groups {
                     push(&mut facets, "target_group", t.clone());
+                }
+                for o in &p.offers {
+                    push(&mut facets, "offer", o.clone());
+                }
+                if p.evaluated {
+                    push(&mut facets, "evaluated", "yes".into());
                 }
                 names.extend(p.organisations.iter().cloned());
                 for slug in &p.partners {
@@ -174,8 +183,61 @@ pub fn collect(loaded: &LoadedSite, texts: Vec<String>) -> Vec<SearchDoc> {
             facets,
         });
     }
+    out.extend(help_pages(loaded, &mut texts));
     out
 }
+
+/// One document per audience help page: its label and intro, the advice shown on it, and
+/// the names of the offers it lists, so "bekymret for min søster" finds the page for
+/// relatives and "1888" still finds the hotline's own page first.
+fn help_pages(loaded: &LoadedSite, texts: &mut [Option<String>]) -> Vec<SearchDoc> {
+    let site = &loaded.site;
+    let c = &site.config;
+    let strings = &loaded.theme.strings;
+    let mut out = Vec::new();
+    for (key, label) in &c.audiences.0 {
+        let mut body = Vec::new();
+        let mut titles = Vec::new();
+        for (i, e) in site.entries.iter().enumerate() {
+            if e.guidance().is_some_and(|g| &g.audience == key) {
+                titles.push(e.title.clone());
+                body.extend(texts.get_mut(i).and_then(Option::take));
+            }
+        }
+        let names: Vec<String> = site
+            .section(crate::entry::Section::Partnere)
+            .filter(|e| {
+                e.partner().is_some_and(|p| {
+                    p.audiences.contains(key) && p.status != crate::entry::OfferStatus::Ended
+                })
+            })
+            .map(|e| e.title.clone())
+            .collect();
+        let intro = strings
+            .get(&format!("audience_{key}_intro"))
+            .cloned()
+            .unwrap_or_default();
+        out.push(SearchDoc {
+            section: HELP_SECTION.to_string(),
+            section_label: facet_label(loaded, "section", HELP_SECTION),
+            slug: key.clone(),
+            title: label.clone(),
+            url: urls::link(&c.base_path, &urls::audience_dir(key)),
+            summary: intro,
+            names: names.join(". "),
+            labels: titles.join(". "),
+            body: body.join("\n"),
+            facets: vec![
+                ("section".into(), HELP_SECTION.into()),
+                ("audience".into(), key.clone()),
+            ],
+        });
+    }
+    out
+}
+
+/// The section key of help pages in the search index.
+const HELP_SECTION: &str = "hjaelp";
 
 /// A short passage of the document around the first query word it holds, with the words
 /// marked `<mark>…</mark>` (HTML-escaped otherwise). The summary when the body has none.

@@ -218,7 +218,8 @@ try {
         const r = await page.evaluate(() => {
           const a = document.activeElement;
           if (!a || a === document.body) return null;
-          const box = a.getBoundingClientRect();
+          // The first line box: a link that wraps starts mid-line.
+          const box = a.getClientRects()[0] || a.getBoundingClientRect();
           // Obscured: what is drawn at the focused element's top edge is not the element
           // (the sticky bar is at the top; the browser scrolls focus into view from below).
           const x = Math.min(Math.max(box.left + 2, 0), innerWidth - 1);
