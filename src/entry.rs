@@ -255,8 +255,8 @@ pub struct PosterMeta {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum EntryKind {
-    Practice(PracticeMeta),
-    // Boxed: a partner's contact and verification make it twice the size of the others.
+    Practice(Box<PracticeMeta>),
+    // Boxed: practices and partners are several times the size of the other kinds.
     Partner(Box<PartnerMeta>),
     Standard,
     Knowledge(KnowledgeMeta),
@@ -826,7 +826,7 @@ fn practice(
     let mut criteria = criteria?;
     criteria.sort_unstable();
     criteria.dedup();
-    Some(EntryKind::Practice(PracticeMeta {
+    Some(EntryKind::Practice(Box::new(PracticeMeta {
         focus_area: focus_area?,
         example: example?,
         municipalities,
@@ -840,7 +840,7 @@ fn practice(
         ended_on,
         facts,
         offers,
-    }))
+    })))
 }
 
 /// `status` and `ended_on`, shared by practices and partners.

@@ -1183,6 +1183,16 @@ pub fn execute(
     }
 }
 
+fn closest_page(target: &str, known: &HashSet<String>) -> String {
+    let want = urls::dir_of_site_path(target).unwrap_or_default();
+    let mut all: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+    all.sort();
+    match crate::diag::closest(&want, all) {
+        Some(k) => format!("mente du `/{k}`?"),
+        None => "skriv stien som /sektion/slug/, fx /partnere/dialog-mod-vold/".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -1193,15 +1203,5 @@ mod tests {
             ("<p>Ring.</p>\n", "\n<ul><li>A</li></ul>\n")
         );
         assert_eq!(super::split_sources("<p>x</p>"), ("<p>x</p>", ""));
-    }
-}
-
-fn closest_page(target: &str, known: &HashSet<String>) -> String {
-    let want = urls::dir_of_site_path(target).unwrap_or_default();
-    let mut all: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
-    all.sort();
-    match crate::diag::closest(&want, all) {
-        Some(k) => format!("mente du `/{k}`?"),
-        None => "skriv stien som /sektion/slug/, fx /partnere/dialog-mod-vold/".into(),
     }
 }
