@@ -513,6 +513,41 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
     })
 }
 
+/// Whether `url` is still a placeholder (the example.org of the default site.yaml, or any
+/// example.* domain reserved for documentation): then posters print no QR code to it.
+pub fn is_placeholder_url(url: &str) -> bool {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    matches!(host, "example.org" | "example.com" | "example.net") || host.ends_with(".example")
+}
+
+/// The warning for a placeholder `base_url`, naming site.yaml and the key.
+pub fn placeholder_base_url(config: &Config) -> Diagnostic {
+    Diagnostic::warning(
+        "placeholder-base-url",
+        CONFIG_FILE,
+        format!(
+            "base_url er stadig eksempeladressen `{}`: plakaterne trykkes uden QR-kode, og links i sitemap.xml peger forkert",
+            config.base_url
+        ),
+    )
+    .at_line(
+        config
+            .source_text
+            .lines()
+            .position(|l| l.starts_with("base_url:"))
+            .map(|i| i + 1),
+    )
+    .hint("skriv sitets rigtige adresse i site.yaml under base_url (fx `https://www.kommune.dk/vold`), eller byg med --base-url")
+}
+
 fn unknown_field_name(msg: &str) -> Option<String> {
     let rest = msg.split("unknown field `").nth(1)?;
     Some(rest.split('`').next()?.to_string())
@@ -539,6 +574,27 @@ violence_forms: { fysisk: "Fysisk vold", psykisk: "Psykisk vold" }
 offers: { raadgivning: "Rådgivning" }
 partner_kinds: { ngo: "NGO", kommune: "Kommune" }
 "#;
+
+#[cfg(test)]
+mod placeholder_tests {
+    #[test]
+    fn example_domains_are_placeholders() {
+        for u in [
+            "https://example.org",
+            "https://www.example.com/vold",
+            "http://example.net:8080/",
+        ] {
+            assert!(super::is_placeholder_url(u), "{u}");
+        }
+        for u in [
+            "https://www.kk.dk/vold",
+            "http://127.0.0.1:8000",
+            "https://example.org.dk/",
+        ] {
+            assert!(!super::is_placeholder_url(u), "{u}");
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

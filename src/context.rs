@@ -560,6 +560,9 @@ pub struct CardView {
     pub example: Option<u32>,
     pub municipalities: Vec<FacetValue>,
     pub evaluated: Option<bool>,
+    /// Keys, for filtering practice lists in the browser.
+    pub target_groups: Vec<String>,
+    pub offers: Vec<String>,
 }
 
 pub fn card_view(v: &EntryView) -> CardView {
@@ -573,5 +576,15 @@ pub fn card_view(v: &EntryView) -> CardView {
         example: v.example,
         municipalities: v.municipalities.clone(),
         evaluated: v.evaluated,
+        target_groups: if v.section == Section::Praksis {
+            v.target_groups.iter().map(|f| f.key.clone()).collect()
+        } else {
+            Vec::new()
+        },
+        offers: if v.section == Section::Praksis {
+            v.offers.iter().map(|f| f.key.clone()).collect()
+        } else {
+            Vec::new()
+        },
     }
 }

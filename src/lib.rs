@@ -114,6 +114,17 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
     let today = opts.today.unwrap_or_else(date::Date::today);
     let mut config = config::load(&opts.root, today, diags)?;
     if let Some(url) = &opts.base_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            diags.push(
+                diag::Diagnostic::error(
+                    "config-base-url",
+                    "--base-url",
+                    format!("`{url}` er ikke en webadresse"),
+                )
+                .hint("skriv den fulde adresse, fx `--base-url https://www.kommune.dk/vold`"),
+            );
+            return None;
+        }
         let url = url.trim_end_matches('/').to_string();
         config.base_path = url
             .splitn(4, '/')
@@ -121,6 +132,9 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
             .map(|p| format!("/{}", p.trim_end_matches('/')))
             .unwrap_or_default();
         config.base_url = url;
+    }
+    if config::is_placeholder_url(&config.base_url) {
+        diags.push(config::placeholder_base_url(&config));
     }
     let theme = theme::load(&opts.root, &config.theme, &config.language, diags);
     let files = source::load(&opts.root, diags);

@@ -33,6 +33,46 @@ pub struct RenderOptions {
     pub posters: BTreeMap<String, crate::print::PosterFiles>,
 }
 
+/// The choices of the practice list's filters: only values some listed practice has.
+#[derive(Serialize)]
+struct PracticeFilters {
+    focus_areas: Vec<FacetValue>,
+    target_groups: Vec<FacetValue>,
+    municipalities: Vec<FacetValue>,
+    offers: Vec<FacetValue>,
+}
+
+fn practice_filters(site: &Site, items: &[&CardView]) -> PracticeFilters {
+    let c = &site.config;
+    let used = |labels: &crate::config::Labels, keys: &dyn Fn(&CardView) -> Vec<String>| {
+        let present: HashSet<String> = items.iter().flat_map(|i| keys(i)).collect();
+        labels
+            .0
+            .iter()
+            .filter(|(k, _)| present.contains(k))
+            .map(|(k, l)| FacetValue {
+                key: k.clone(),
+                label: l.clone(),
+                url: None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut municipalities: Vec<FacetValue> = items
+        .iter()
+        .flat_map(|i| i.municipalities.iter().cloned())
+        .collect();
+    municipalities.sort_by(|a, b| a.label.cmp(&b.label));
+    municipalities.dedup_by(|a, b| a.key == b.key);
+    PracticeFilters {
+        focus_areas: used(&c.focus_areas, &|i| {
+            i.focus_area.iter().map(|f| f.key.clone()).collect()
+        }),
+        target_groups: used(&c.target_groups, &|i| i.target_groups.clone()),
+        municipalities,
+        offers: used(&c.offers, &|i| i.offers.clone()),
+    }
+}
+
 /// A block of advice on a help page.
 #[derive(Serialize)]
 struct GuidanceView<'a> {
@@ -570,6 +610,8 @@ pub fn plan<'a>(
                     .filter(|(_, v)| !v.is_empty())
                     .collect();
                 ctx.insert("groups", groups);
+                ctx.insert("filters", practice_filters(site, &items));
+                ctx.insert("compare_url", urls::link(bp, &urls::compare_dir()));
                 let browse = vec![
                     Link {
                         label: s("browse_focus_areas"),
@@ -826,6 +868,22 @@ pub fn plan<'a>(
                 source: None,
             });
         }
+    }
+
+    // Side-by-side comparison of chosen practices (filled in the browser from their pages).
+    if site.section(Section::Praksis).next().is_some() {
+        let dir = urls::compare_dir();
+        let mut ctx = base_ctx(&s("compare_title"), &dir);
+        ctx.insert(
+            "section_url",
+            urls::link(bp, &urls::section_dir(Section::Praksis)),
+        );
+        jobs.push(PageJob {
+            out: dir,
+            template: "compare.html",
+            ctx,
+            source: None,
+        });
     }
 
     // Help pages: per audience and per form of violence, triaged (see triage.rs).

@@ -43,6 +43,11 @@ pub fn target_groups_dir() -> String {
 pub fn audience_dir(slug: &str) -> String {
     format!("hjaelp/{slug}/")
 }
+/// The comparison of chosen practices; the choice is in the fragment (`#a,b,c`), which
+/// never reaches a server.
+pub fn compare_dir() -> String {
+    "praksis/sammenlign/".into()
+}
 pub fn help_dir() -> String {
     "hjaelp/".into()
 }

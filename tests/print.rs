@@ -314,7 +314,13 @@ fn the_leaflet_lists_verified_partners_by_audience() {
 #[test]
 fn the_qr_code_in_the_preview_leads_to_the_posters_page() {
     let (_d, out, _) = build(false);
-    let png = std::fs::read(out.join("plakater/udsat/udsat.png")).unwrap();
+    let codes = qr_codes(&out.join("plakater/udsat/udsat.png"));
+    assert_eq!(codes, ["https://www.testrup.dk/vold/hjaelp/udsat/"]);
+}
+
+/// The decoded QR codes in a PNG preview.
+fn qr_codes(path: &Path) -> Vec<String> {
+    let png = std::fs::read(path).unwrap();
     let decoder = png::Decoder::new(std::io::Cursor::new(png));
     let mut reader = decoder.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
@@ -330,10 +336,10 @@ fn the_qr_code_in_the_preview_leads_to_the_posters_page() {
             buf[i]
         }
     });
-    let grids = img.detect_grids();
-    assert!(!grids.is_empty(), "no QR code found in the preview");
-    let (_, content) = grids[0].decode().expect("QR code decodes");
-    assert_eq!(content, "https://example.org/vold/hjaelp/udsat/");
+    img.detect_grids()
+        .iter()
+        .map(|g| g.decode().expect("QR code decodes").1)
+        .collect()
 }
 
 #[test]
@@ -472,4 +478,37 @@ fn text_the_font_cannot_print_is_an_error_naming_the_characters() {
     assert!(r.contains("content/plakater/udsat.md:6: fejl"), "{r}");
     assert!(r.contains("»力« »暴«"), "{r}");
     assert!(!r.contains("PDF/UA"), "one clear error, not Typst's: {r}");
+}
+
+#[test]
+fn a_placeholder_base_url_gives_posters_no_qr_code_and_a_warning() {
+    let dir = fixture();
+    edit(
+        &dir.path().join("site.yaml"),
+        "base_url: \"https://www.testrup.dk/vold\"",
+        "base_url: \"https://example.org\"",
+    );
+    let report = match vejviser::build(&options(dir.path(), false)) {
+        Ok(r) => r.diagnostics.render_report(),
+        Err(f) => panic!("the site still builds: {f:?}"),
+    };
+    assert!(report.contains("site.yaml:3: advarsel: base_url er stadig eksempeladressen `https://example.org`: plakaterne trykkes uden QR-kode, og links i sitemap.xml peger forkert\n  = hjælp: skriv sitets rigtige adresse i site.yaml under base_url"), "{report}");
+    for pdf in [
+        "udsat/udsat-a4.pdf",
+        "udsat/udsat-a3.pdf",
+        "folder/folder-a5.pdf",
+    ] {
+        let path = dir.path().join("public/plakater").join(pdf);
+        let flat = text(&load(&path));
+        assert!(
+            !flat.contains("example.org"),
+            "{pdf} points at the placeholder: {flat:?}"
+        );
+        assert!(flat.contains(VERIFIED), "{pdf} still prints its numbers");
+    }
+    let codes = qr_codes(&dir.path().join("public/plakater/udsat/udsat.png"));
+    assert!(codes.is_empty(), "no QR code on the poster: {codes:?}");
+    let mut strict = options(dir.path(), false);
+    strict.strict = true;
+    assert!(vejviser::build(&strict).is_err(), "--strict refuses it");
 }

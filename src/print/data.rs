@@ -162,7 +162,13 @@ pub fn poster_data(site: &Site, e: &Entry, meta: &PosterMeta, drafts: bool) -> P
     } else {
         None
     };
-    let qr_url = meta.qr.as_ref().map(|q| urls::absolute(&c.base_url, q));
+    // Never a QR code to a placeholder address: a poster on a wall would send people to a
+    // stranger's site (the build warns about base_url).
+    let qr_url = meta
+        .qr
+        .as_ref()
+        .filter(|_| !crate::config::is_placeholder_url(&c.base_url))
+        .map(|q| urls::absolute(&c.base_url, q));
     let qr_svg = qr_url.as_ref().and_then(|u| {
         qrcode::QrCode::new(u.as_bytes()).ok().map(|code| {
             code.render::<qrcode::render::svg::Color>()

@@ -84,7 +84,7 @@ fn pages_link_with_base_path_and_mark_unverified_contacts() {
     );
     let sitemap = std::fs::read_to_string(o.out.join("sitemap.xml")).unwrap();
     assert!(
-        sitemap.contains("<loc>https://example.org/vold/praksis/temadage/</loc>"),
+        sitemap.contains("<loc>https://www.testrup.dk/vold/praksis/temadage/</loc>"),
         "{sitemap}"
     );
 }
