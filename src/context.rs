@@ -461,6 +461,8 @@ pub struct SiteView {
     pub danger_lines: Vec<HelpLineView>,
     /// "Er det vold?" when the site has it.
     pub is_it_violence_url: Option<String>,
+    /// The build date in Danish, for printouts ("2. december 2026").
+    pub build_date: String,
     pub nav: Vec<Link>,
     pub audiences: Vec<FacetValue>,
 }
@@ -529,6 +531,7 @@ pub fn site_view(site: &Site, strings: &std::collections::BTreeMap<String, Strin
             })
             .collect(),
         danger_lines: help_lines(site, &c.danger_lines),
+        build_date: c.today.danish(),
         is_it_violence_url: site
             .get(Section::Viden, IS_IT_VIOLENCE)
             .map(|_| urls::link(bp, &urls::entry_dir(Section::Viden, IS_IT_VIOLENCE))),

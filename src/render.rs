@@ -101,6 +101,9 @@ pub struct PosterView {
     pub preview: Option<String>,
     pub files: Vec<Link>,
     pub draft: bool,
+    /// What the poster prints, for the page's own printout.
+    pub numbers: Vec<crate::print::PrintedNumber>,
+    pub qr_svg: Option<String>,
 }
 
 /// `pages`: the words for one page and for several (`side`, `sider`).
@@ -114,6 +117,8 @@ fn poster_view(
             preview: None,
             files: Vec::new(),
             draft: false,
+            numbers: Vec::new(),
+            qr_svg: None,
         };
     };
     PosterView {
@@ -133,6 +138,8 @@ fn poster_view(
             })
             .collect(),
         draft: f.draft,
+        numbers: f.numbers.clone(),
+        qr_svg: f.qr_svg.clone(),
     }
 }
 

@@ -128,6 +128,16 @@ pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) ->
             return None;
         }
     };
+    // Stylesheets ship without comments and indentation: every citizen's page loads one,
+    // and the theme's source keeps its comments for the people who edit it.
+    for f in files
+        .values_mut()
+        .filter(|f| f.path.starts_with("static/") && f.path.ends_with(".css"))
+    {
+        if let Ok(css) = std::str::from_utf8(&f.bytes) {
+            f.bytes = minify_css(css).into_bytes();
+        }
+    }
     let mut assets = BTreeMap::new();
     for f in files.values().filter(|f| f.path.starts_with("static/")) {
         let logical = f.path.trim_start_matches("static/").to_string();
@@ -138,6 +148,42 @@ pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) ->
         strings,
         assets,
     })
+}
+
+/// Drop comments and collapse whitespace; spaces next to `{`, `}`, `;` and `,` go too.
+/// Nothing else changes (a space can be a descendant combinator, so others stay).
+pub fn minify_css(css: &str) -> String {
+    let mut without_comments = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        without_comments.push_str(&rest[..start]);
+        match rest[start + 2..].find("*/") {
+            Some(end) => rest = &rest[start + 2 + end + 2..],
+            None => {
+                rest = "";
+            }
+        }
+        without_comments.push(' ');
+    }
+    without_comments.push_str(rest);
+    let collapsed = without_comments
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = String::with_capacity(collapsed.len());
+    let chars: Vec<char> = collapsed.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let next = chars.get(i + 1).copied();
+            let tight = |x: Option<char>| matches!(x, Some('{' | '}' | ';' | ','));
+            if tight(prev) || tight(next) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `static/style.css` with content → `static/style.<8 hex>.css`: safe to cache forever.
@@ -153,6 +199,15 @@ pub fn hashed_name(logical: &str, bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stylesheets_lose_comments_and_indentation_but_keep_combinators() {
+        let css = "/* note */\n.a .b > .c,\n.d {\n  color: red;\n  margin: 0 auto;\n}\n@media print { .e { content: \" (\" attr(href) \")\"; } }\n";
+        assert_eq!(
+            minify_css(css),
+            ".a .b > .c,.d{color: red;margin: 0 auto;}@media print{.e{content: \" (\" attr(href) \")\";}}"
+        );
+    }
 
     #[test]
     fn hashes_names_by_content() {

@@ -213,6 +213,35 @@ pub fn poster_data(site: &Site, e: &Entry, meta: &PosterMeta, drafts: bool) -> P
     }
 }
 
+/// The numbers a poster's data prints: emergency numbers, then contacts (and leaflet groups).
+pub fn printed_numbers(json: &Value) -> Vec<super::PrintedNumber> {
+    let s = |v: &Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
+    let mut out: Vec<super::PrintedNumber> = json["emergency"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| super::PrintedNumber {
+            name: s(e, "label"),
+            number: s(e, "number"),
+            hours: String::new(),
+        })
+        .collect();
+    let groups = json["groups"].as_array().into_iter().flatten();
+    let lines = json["contacts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .chain(groups.flat_map(|g| g["contacts"].as_array().into_iter().flatten()));
+    for c in lines {
+        out.push(super::PrintedNumber {
+            name: s(c, "name"),
+            number: s(c, "number"),
+            hours: s(c, "hours"),
+        });
+    }
+    out
+}
+
 /// Every string in the data, for the font coverage check.
 pub fn all_text(v: &Value, out: &mut String) {
     match v {

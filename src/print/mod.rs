@@ -44,6 +44,18 @@ pub struct PosterFiles {
     pub pdfs: Vec<PosterPdf>,
     pub preview: Option<String>,
     pub draft: bool,
+    /// The numbers the poster prints (emergency numbers first), for its page's printout.
+    pub numbers: Vec<PrintedNumber>,
+    /// The poster's QR code as inline SVG, for its page's printout.
+    pub qr_svg: Option<String>,
+}
+
+/// One number as a poster prints it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PrintedNumber {
+    pub name: String,
+    pub number: String,
+    pub hours: String,
 }
 
 pub struct PrintOutput {
@@ -155,6 +167,15 @@ pub fn render_posters(
             );
             continue;
         }
+        let files = out.posters.entry(e.slug.clone()).or_default();
+        files.numbers = data::printed_numbers(&d.json);
+        files.qr_svg = d.qr_svg.as_ref().map(|svg| {
+            // Inline in the page: without the XML declaration.
+            match svg.find("<svg") {
+                Some(i) => svg[i..].to_string(),
+                None => svg.clone(),
+            }
+        });
         for (i, size) in meta.sizes.iter().enumerate() {
             jobs.push((*e, d.clone(), size.name(), i == 0));
         }

@@ -241,6 +241,25 @@ try {
     await ctx.close();
   }
 
+  // 9. A help page prints on at most two A4 sheets, with its address and date.
+  {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    for (const p of Object.values(pages).filter((p) => p && /^\/hjaelp\/(?!voldsform)[^/]+\/$/.test(p))) {
+      await page.goto(origin + p);
+      const pdf = await page.pdf({ format: "A4" });
+      const sheets = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+      check(sheets >= 1 && sheets <= 2, `prints on at most 2 A4 pages: ${p}`, `${sheets} pages`);
+      await page.emulateMedia({ media: "print" });
+      const foot = await page.evaluate(() => { const e = document.querySelector(".print-only"); return e && getComputedStyle(e).display !== "none" ? e.textContent : ""; });
+      check(foot.includes(origin + p) && /20\d\d/.test(foot), `the printout names its address and date: ${p}`, foot.trim());
+      const numbers = await page.evaluate(() => [...document.querySelectorAll("main a[href^='tel:']")].filter((a) => a.offsetParent !== null).length);
+      check(numbers >= 2, `the printout keeps the phone numbers: ${p}`, `${numbers} numbers`);
+      await page.emulateMedia({ media: null });
+    }
+    await ctx.close();
+  }
+
   // 8. Staff tools: filter the practice list, choose 3 practices, compare them side by side.
   {
     const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
