@@ -167,7 +167,6 @@ impl<'a> Shared<'a> {
     fn ctx(&self, title: &str, dir: &str) -> Ctx<'a> {
         let mut ctx = Ctx::new();
         ctx.insert_ref("site", self.site);
-        ctx.insert_ref("t", self.strings);
         ctx.insert_ref("assets", self.assets);
         ctx.insert("page_title", title.to_string());
         ctx.insert("page_url", urls::link(self.base_path, dir));
@@ -1157,7 +1156,9 @@ fn output_path(out: &str) -> String {
 }
 
 fn render_job(job: &PageJob, tera: &tera::Tera, theme: &Theme) -> Result<OutputFile, Diagnostic> {
-    tera.render(job.template, &job.ctx.to_tera())
+    let mut ctx = job.ctx.to_tera();
+    ctx.insert("t", theme.strings_for(job.template));
+    tera.render(job.template, &ctx)
         .map(|html| OutputFile {
             path: output_path(&job.out),
             bytes: html.into_bytes(),

@@ -28,6 +28,10 @@ pub struct Theme {
     pub strings: BTreeMap<String, String>,
     /// Static assets: logical name (`style.css`) → hashed output name (`static/style.1a2b3c4d.css`).
     pub assets: BTreeMap<String, String>,
+    /// Per page template: the strings it (with base.html and the partials) can show. Every
+    /// page's context is serialised when it renders; at 10,000 pages a full copy of every
+    /// UI string per page costs a noticeable share of the build.
+    template_strings: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl Theme {
@@ -43,6 +47,77 @@ impl Theme {
         self.file(path)
             .and_then(|f| std::str::from_utf8(&f.bytes).ok())
     }
+    /// The strings page template `name` may show (all of them when it looks a key up by a
+    /// variable, as in `t[entry.free]`).
+    pub fn strings_for(&self, name: &str) -> &BTreeMap<String, String> {
+        self.template_strings.get(name).unwrap_or(&self.strings)
+    }
+}
+
+/// The `t.<key>` names a template text uses; `None` when it also looks keys up by a
+/// variable (`t[...]`), so it needs every string.
+fn string_keys(text: &str) -> Option<Vec<&str>> {
+    let bytes = text.as_bytes();
+    let mut keys = Vec::new();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    for (i, _) in text.match_indices('t') {
+        if i > 0 && (is_ident(bytes[i - 1]) || bytes[i - 1] == b'.') {
+            continue;
+        }
+        match bytes.get(i + 1) {
+            Some(b'[') => return None,
+            Some(b'.') => {
+                let start = i + 2;
+                let end = text[start..]
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .map_or(text.len(), |n| start + n);
+                if end > start {
+                    keys.push(&text[start..end]);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(keys)
+}
+
+fn template_strings(
+    files: &BTreeMap<String, ThemeFile>,
+    strings: &BTreeMap<String, String>,
+) -> BTreeMap<String, BTreeMap<String, String>> {
+    let text = |f: &ThemeFile| String::from_utf8_lossy(&f.bytes).into_owned();
+    // base.html and every partial may be part of any page.
+    let shared: Vec<String> = files
+        .values()
+        .filter(|f| f.path == "templates/base.html" || f.path.starts_with("templates/partials/"))
+        .map(text)
+        .collect();
+    let mut out = BTreeMap::new();
+    for f in files.values().filter(|f| {
+        f.path.starts_with("templates/")
+            && f.path.ends_with(".html")
+            && !f.path.contains("/partials/")
+    }) {
+        let own = text(f);
+        let mut keys = Vec::new();
+        let mut all = false;
+        for t in shared.iter().chain(std::iter::once(&own)) {
+            match string_keys(t) {
+                Some(k) => keys.extend(k.into_iter().map(str::to_string)),
+                None => all = true,
+            }
+        }
+        if all {
+            continue;
+        }
+        let subset = strings
+            .iter()
+            .filter(|(k, _)| keys.iter().any(|x| x == *k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        out.insert(f.path.trim_start_matches("templates/").to_string(), subset);
+    }
+    out
 }
 
 fn collect_embedded(dir: &Dir<'_>, out: &mut BTreeMap<String, ThemeFile>) {
@@ -143,10 +218,12 @@ pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) ->
         let logical = f.path.trim_start_matches("static/").to_string();
         assets.insert(logical.clone(), hashed_name(&logical, &f.bytes));
     }
+    let template_strings = template_strings(&files, &strings);
     Some(Theme {
         files,
         strings,
         assets,
+        template_strings,
     })
 }
 
@@ -207,6 +284,15 @@ mod tests {
             minify_css(css),
             ".a .b > .c,.d{color: red;margin: 0 auto;}@media print{.e{content: \" (\" attr(href) \")\";}}"
         );
+    }
+
+    #[test]
+    fn finds_the_string_keys_a_template_uses() {
+        assert_eq!(
+            string_keys("{{ t.free }} {{ site.t.x }} {% if t.yes_no %}{{ at.b }}{% endif %}"),
+            Some(vec!["free", "yes_no"])
+        );
+        assert_eq!(string_keys("{{ t[entry.free] }}"), None);
     }
 
     #[test]
