@@ -91,7 +91,8 @@ pub fn facet_label(loaded: &LoadedSite, key: &str, value: &str) -> String {
     }
 }
 
-/// One document per entry (posters excluded: they are print material, not answers).
+/// One document per entry (advice blocks are part of their help page's document), plus
+/// one per audience help page.
 pub fn collect(loaded: &LoadedSite, texts: Vec<String>) -> Vec<SearchDoc> {
     let mut texts: Vec<Option<String>> = texts.into_iter().map(Some).collect();
     let site = &loaded.site;
@@ -104,8 +105,11 @@ pub fn collect(loaded: &LoadedSite, texts: Vec<String>) -> Vec<SearchDoc> {
             facets.push((k.to_string(), v));
         };
         match &e.kind {
-            // Posters are print material; advice is searched as part of its help page.
-            EntryKind::Poster(_) | EntryKind::Guidance(_) => continue,
+            // Advice is searched as part of its help page.
+            EntryKind::Guidance(_) => continue,
+            // A poster is found by its headline and text ("ring 1888"), so staff can find
+            // the material to print.
+            EntryKind::Poster(p) => names.push(p.headline.clone()),
             EntryKind::Practice(p) => {
                 push(&mut facets, "focus_area", p.focus_area.to_string());
                 for m in &p.municipalities {
