@@ -473,6 +473,54 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
             .hint("tjek nummeret mod en kilde og sæt municipality.verified.on og .against"),
         );
     }
+    if raw.municipality.name.trim().is_empty() {
+        diags.push(
+            Diagnostic::error("config-empty", CONFIG_FILE, "municipality.name er tom")
+                .at_line(line_of("name"))
+                .hint("skriv kommunens navn, fx \"Randers Kommune\""),
+        );
+        ok = false;
+    }
+    if let Some(email) = raw.municipality.email.as_deref().filter(|e| !is_email(e)) {
+        diags.push(
+            Diagnostic::error(
+                "config-email",
+                CONFIG_FILE,
+                format!("municipality.email `{email}` er ikke en e-mailadresse"),
+            )
+            .at_line(line_of("email"))
+            .hint("skriv adressen sådan: navn@kommune.dk"),
+        );
+        ok = false;
+    }
+    let numbers = raw
+        .municipality
+        .phones
+        .iter()
+        .map(|p| ("municipality.phones", p.number.as_str()))
+        .chain(
+            raw.emergency
+                .iter()
+                .map(|e| ("emergency", e.number.as_str())),
+        );
+    for (key, number) in numbers {
+        if !is_danish_phone(number) {
+            let line = text
+                .lines()
+                .position(|l| l.contains("number:") && l.contains(number))
+                .map(|i| i + 1);
+            diags.push(
+                Diagnostic::error(
+                    "config-phone",
+                    CONFIG_FILE,
+                    format!("{key}: `{number}` er ikke et dansk telefonnummer"),
+                )
+                .at_line(line)
+                .hint("skriv 8 cifre, fx \"89 15 15 15\", eller et kort nummer som 112 eller 1888"),
+            );
+            ok = false;
+        }
+    }
     if raw.municipality.accessibility_statement.trim().is_empty() {
         diags.push(
             Diagnostic::warning("no-accessibility-statement", CONFIG_FILE, "der er ingen adresse på kommunens tilgængelighedserklæring")
@@ -511,6 +559,36 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
         today,
         source_text: text.to_string(),
     })
+}
+
+/// A plausible e-mail address: one `@`, something before it, a dot in the domain, no spaces.
+pub fn is_email(s: &str) -> bool {
+    let s = s.trim();
+    match s.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+/// A Danish phone number as people write it: 8 digits (with or without +45 and spaces),
+/// a short number (1xx, 1xxx: 112, 114, 1888), or a 116 xxx helpline.
+pub fn is_danish_phone(number: &str) -> bool {
+    let compact: String = number.chars().filter(|c| *c != ' ' && *c != '-').collect();
+    let digits = compact
+        .strip_prefix("+45")
+        .or_else(|| compact.strip_prefix("0045"))
+        .unwrap_or(&compact);
+    digits.chars().all(|c| c.is_ascii_digit())
+        && (digits.len() == 8
+            || ((3..=4).contains(&digits.len()) && digits.starts_with('1'))
+            || (digits.len() == 6 && digits.starts_with("116")))
 }
 
 /// Whether `url` is still a placeholder (the example.org of the default site.yaml, or any
@@ -574,6 +652,26 @@ violence_forms: { fysisk: "Fysisk vold", psykisk: "Psykisk vold" }
 offers: { raadgivning: "Rådgivning" }
 partner_kinds: { ngo: "NGO", kommune: "Kommune" }
 "#;
+
+#[cfg(test)]
+mod phone_tests {
+    #[test]
+    fn danish_numbers() {
+        for n in [
+            "33 66 33 66",
+            "+45 33 66 33 66",
+            "112",
+            "1888",
+            "116 111",
+            "35301717",
+        ] {
+            assert!(super::is_danish_phone(n), "{n}");
+        }
+        for n in ["89 15 XX XX", "8915", "33 66 33", "+46 8 123 456 78", ""] {
+            assert!(!super::is_danish_phone(n), "{n}");
+        }
+    }
+}
 
 #[cfg(test)]
 mod placeholder_tests {

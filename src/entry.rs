@@ -569,7 +569,50 @@ pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> 
         }
     }
 
-    for (key, line) in f.unknown_keys() {
+    if !draft {
+        for (line, text) in placeholders(&file.text, fm.body_first_line) {
+            chk.error(
+                "placeholder",
+                line,
+                format!("`{text}` er en skabelontekst fra `vejviser new`, der ikke er udfyldt"),
+                "skriv den rigtige tekst i stedet, eller sæt `draft: true`, så siden ikke udgives",
+            );
+        }
+    }
+
+    let unknown = f.unknown_keys();
+    // A file in the wrong folder shows as a row of unknown keys: say where it belongs.
+    let looks_like = Section::ALL
+        .iter()
+        .filter(|s| **s != file.section)
+        .map(|s| {
+            let hits = unknown
+                .iter()
+                .filter(|(k, _)| section_keys(*s).contains(&k.as_str()))
+                .count();
+            (hits, *s)
+        })
+        .max_by_key(|(hits, _)| *hits);
+    if let Some((_, other)) = looks_like.filter(|(hits, _)| *hits >= 2) {
+        chk.error(
+            "wrong-section",
+            1,
+            format!(
+                "filen ligner en side til {}/ (den har felter som {}), men ligger i {}/",
+                other.dir(),
+                unknown
+                    .iter()
+                    .filter(|(k, _)| section_keys(other).contains(&k.as_str()))
+                    .map(|(k, _)| format!("`{k}`"))
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                file.section.dir()
+            ),
+            format!("flyt filen til content/{}/{}.md", other.dir(), file.stem),
+        );
+    }
+    for (key, line) in unknown {
         let known: Vec<&str> = COMMON_KEYS
             .iter()
             .chain(section_keys(file.section))
@@ -886,6 +929,43 @@ fn offer_status(f: &mut Fields, chk: &mut FileCheck) -> (OfferStatus, Option<Par
     (status, ended_on)
 }
 
+/// HTML elements a text may legitimately write in angle brackets; anything else in the
+/// form `<Et par ord>` is a placeholder `vejviser new` left.
+const HTML_TAGS: [&str; 66] = [
+    "a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "body", "br",
+    "button", "caption", "cite", "code", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+    "embed", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "li", "link",
+    "main", "mark", "meta", "nav", "object", "ol", "p", "pre", "q", "s", "script", "section",
+    "small", "span", "strong", "style", "sub", "summary", "sup", "table", "ul",
+];
+
+/// `(line, text)` of every `<placeholder>` in a file, skipping YAML comments in the front
+/// matter (the archetypes keep optional fields there, commented out).
+fn placeholders(text: &str, body_first_line: usize) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        if n < body_first_line && line.trim_start().starts_with('#') {
+            continue;
+        }
+        let mut rest = line;
+        while let Some(start) = rest.find('<') {
+            let after = &rest[start + 1..];
+            let Some(end) = after.find('>') else { break };
+            let inner = &after[..end];
+            let first_is_letter = inner.chars().next().is_some_and(char::is_alphabetic);
+            let plain = !inner.contains(['<', '=', '/', '"']);
+            let tag = inner.split_whitespace().next().unwrap_or("").to_lowercase();
+            if first_is_letter && plain && !HTML_TAGS.contains(&tag.as_str()) {
+                out.push((n, format!("<{inner}>")));
+            }
+            rest = &after[end + 1..];
+        }
+    }
+    out
+}
+
 /// Phrases that, in an active offer's own text, say the whole offer has ended (not one of its
 /// lines: "LOKKs tidligere hotline er lukket" is no reason to warn). The build warns, because
 /// an ended offer listed as help sends people to a door that is closed.
@@ -1059,6 +1139,19 @@ fn partner(
                 line,
                 format!("`{}` ligner ikke et telefonnummer", p.number),
                 "skriv kun cifre og mellemrum, fx \"70 20 30 40\"",
+            );
+        }
+    }
+    if let Some(email) = &contact.email {
+        if !crate::config::is_email(email) {
+            let line = fm
+                .nested_line("contact", "email")
+                .unwrap_or(f.line("contact"));
+            chk.error(
+                "bad-email",
+                line,
+                format!("contact.email `{email}` er ikke en e-mailadresse"),
+                "skriv adressen sådan: navn@organisation.dk",
             );
         }
     }
@@ -1361,6 +1454,18 @@ fn poster(f: &mut Fields, chk: &mut FileCheck, open: usize) -> Option<EntryKind>
 #[cfg(test)]
 mod tests {
     use super::ended_phrase;
+
+    #[test]
+    fn placeholders_are_found_but_html_and_comments_are_not() {
+        let text = "---\ntitle: \"<Få, store ord>\"\n# hours: \"<åbningstider>\"\n---\n\nEn <em>vigtig</em> tekst.<br>\n<Teksten i klart sprog.>\n";
+        assert_eq!(
+            super::placeholders(text, 5),
+            vec![
+                (2, "<Få, store ord>".to_string()),
+                (7, "<Teksten i klart sprog.>".to_string())
+            ]
+        );
+    }
 
     #[test]
     fn ended_phrases_mean_the_whole_offer() {

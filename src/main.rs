@@ -83,7 +83,7 @@ enum Command {
         /// Most results to show.
         #[arg(long, default_value_t = 10)]
         limit: usize,
-        /// Only this section: praksis, partnere, kvalitetsstandard or viden.
+        /// Only this section: praksis, partnere, kvalitetsstandard, viden, plakater or hjaelp.
         #[arg(long)]
         section: Option<String>,
         /// Facet filter key=value, repeatable: focus_area=3, municipality=Randers,
@@ -112,6 +112,12 @@ fn options(c: &Common) -> Result<BuildOptions, String> {
             vejviser::date::Date::parse(d)
                 .ok_or_else(|| format!("--today `{d}` er ikke en dato (ÅÅÅÅ-MM-DD)"))?,
         );
+    } else if let Ok(d) = std::env::var("VEJVISER_TODAY") {
+        // Set but unreadable must not silently fall back to the clock: the date decides
+        // which phone numbers are printed.
+        o.today = Some(vejviser::date::Date::parse(&d).ok_or_else(|| {
+            format!("VEJVISER_TODAY `{d}` er ikke en dato: skriv ÅÅÅÅ-MM-DD, fx 2026-12-02, eller fjern variablen")
+        })?);
     }
     Ok(o)
 }
@@ -212,6 +218,20 @@ fn main() -> ExitCode {
                 Ok(o) => o,
                 Err(e) => return usage(&e),
             };
+            const SECTIONS: [&str; 6] = [
+                "praksis",
+                "partnere",
+                "kvalitetsstandard",
+                "viden",
+                "plakater",
+                "hjaelp",
+            ];
+            if let Some(s) = section.as_deref().filter(|s| !SECTIONS.contains(s)) {
+                return usage(&format!(
+                    "--section `{s}` findes ikke; vælg en af: {}",
+                    SECTIONS.join(", ")
+                ));
+            }
             let mut req = vejviser::search::SearchRequest {
                 query,
                 limit,

@@ -21,6 +21,8 @@ pub struct Rendered {
     /// Plain text of the body, for search and snippets.
     pub text: String,
     pub links: Vec<InternalLink>,
+    /// Relative links (`../partnere/x/`, `x.md`): they break on one page or another.
+    pub relative_links: Vec<InternalLink>,
     /// Whether sanitising removed anything (script, handler, javascript: URL …).
     pub removed_unsafe: bool,
 }
@@ -37,6 +39,7 @@ pub fn render(body: &str, first_line: usize, base_path: &str) -> Rendered {
     let line_of = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
 
     let mut links = Vec::new();
+    let mut relative_links = Vec::new();
     let mut text = String::with_capacity(body.len());
     let mut has_raw_html = false;
     let mut unsafe_url = false;
@@ -46,6 +49,16 @@ pub fn render(body: &str, first_line: usize, base_path: &str) -> Rendered {
         match &event {
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') => {
                 links.push(InternalLink {
+                    target: dest_url.to_string(),
+                    line: line_of(range.start),
+                });
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+                if !dest_url.is_empty()
+                    && !dest_url.starts_with('#')
+                    && !dest_url.contains(':') =>
+            {
+                relative_links.push(InternalLink {
                     target: dest_url.to_string(),
                     line: line_of(range.start),
                 });
@@ -140,6 +153,7 @@ pub fn render(body: &str, first_line: usize, base_path: &str) -> Rendered {
         html,
         text: collapse_ws(&text),
         links,
+        relative_links,
         removed_unsafe,
     }
 }

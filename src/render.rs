@@ -1118,6 +1118,21 @@ pub fn plan<'a>(
             }
         }
     }
+    for p in site.section(Section::Plakater) {
+        if let Some(q) = p.poster().and_then(|m| m.qr.as_ref()) {
+            if !urls::dir_of_site_path(q).is_some_and(|d| known.contains(&d)) {
+                diags.push(
+                    Diagnostic::error(
+                        "poster-qr",
+                        &p.path,
+                        format!("qr: `{q}` er ikke en side på sitet, så QR-koden ville føre ingen steder hen"),
+                    )
+                    .at_line(p.line_of("qr"))
+                    .hint(closest_page(q, &known)),
+                );
+            }
+        }
+    }
     for (e, r) in site.entries.iter().zip(rendered.iter()) {
         for l in &r.links {
             let ok = urls::dir_of_site_path(&l.target).is_some_and(|d| known.contains(&d));
@@ -1132,6 +1147,35 @@ pub fn plan<'a>(
                     .hint(closest_page(&l.target, &known)),
                 );
             }
+        }
+        for l in &r.relative_links {
+            let guess = format!(
+                "/{}",
+                l.target
+                    .trim_start_matches("./")
+                    .trim_start_matches("../")
+                    .trim_start_matches("../")
+                    .trim_end_matches(".md")
+            );
+            diags.push(
+                Diagnostic::error(
+                    "relative-link",
+                    &e.path,
+                    format!(
+                        "linket `{}` er relativt og peger forkert fra nogle sider",
+                        l.target
+                    ),
+                )
+                .at(l.line, None)
+                .hint(format!(
+                    "skriv stien fra sitets rod, fx `{}`",
+                    if guess.ends_with('/') {
+                        guess
+                    } else {
+                        format!("{guess}/")
+                    }
+                )),
+            );
         }
         if r.removed_unsafe {
             diags.push(

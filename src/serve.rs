@@ -48,6 +48,24 @@ struct Server {
 }
 
 /// Run the preview server until the process is stopped.
+/// A Danish message for a port that cannot be used, with what to do (the OS's own text is
+/// English and names no fix).
+fn bind_error(port: u16, e: &(dyn std::error::Error + Send + Sync + 'static)) -> String {
+    let kind = e.downcast_ref::<std::io::Error>().map(std::io::Error::kind);
+    match kind {
+        Some(std::io::ErrorKind::AddrInUse) => format!(
+            "port {port} er allerede i brug (kører vejviser serve eller en anden server allerede?)\n  = hjælp: vælg en anden port, fx `vejviser serve --port {}`",
+            port.wrapping_add(1).max(1024)
+        ),
+        Some(std::io::ErrorKind::PermissionDenied) => format!(
+            "du har ikke lov til at bruge port {port}\n  = hjælp: vælg en port over 1023, fx `vejviser serve --port 1111`"
+        ),
+        _ => format!(
+            "kan ikke starte forhåndsvisningen på 127.0.0.1:{port}\n  = hjælp: prøv en anden port med `vejviser serve --port <nummer>`"
+        ),
+    }
+}
+
 pub fn serve(
     mut opts: BuildOptions,
     port: u16,
@@ -55,8 +73,7 @@ pub fn serve(
 ) -> Result<(), String> {
     opts.live_reload = true;
     opts.base_url = Some(format!("http://127.0.0.1:{port}"));
-    let http = tiny_http::Server::http(("127.0.0.1", port))
-        .map_err(|e| format!("kan ikke lytte på 127.0.0.1:{port}: {e}"))?;
+    let http = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| bind_error(port, &*e))?;
     // The reload script lives in the theme (serve/livereload.js), never in Rust strings.
     let script = {
         let mut d = Diagnostics::new();

@@ -53,8 +53,21 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
         if name.starts_with('.') {
             continue;
         }
-        // content/<file> at the top level: data files such as synonymer.yaml belong there.
+        // content/<file> at the top level: data files such as synonymer.yaml belong there,
+        // but a page there would silently never be built.
         if parts.len() == 2 {
+            if name.ends_with(".md") {
+                diags.push(
+                    Diagnostic::warning(
+                        "outside-section",
+                        &relp,
+                        "filen ligger ikke i en sektion og bliver ikke bygget",
+                    )
+                    .hint(format!(
+                        "flyt den ind i en af sektionerne: content/praksis/, content/partnere/, content/kvalitetsstandard/, content/viden/, content/plakater/ eller content/hjaelp/ (fx content/viden/{name})"
+                    )),
+                );
+            }
             continue;
         }
         let Some(section) = Section::from_dir(parts[1]) else {
@@ -67,7 +80,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
                         parts[1]
                     ),
                 )
-                .hint("sektionerne er praksis, partnere, kvalitetsstandard, viden og plakater"),
+                .hint("sektionerne er praksis, partnere, kvalitetsstandard, viden, plakater og hjaelp"),
             );
             continue;
         };

@@ -5,4 +5,5 @@ mod cli;
 mod helpers;
 mod invalid;
 mod offers;
+mod silent;
 mod valid;

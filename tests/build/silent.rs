@@ -1,0 +1,193 @@
+//! Mistakes that used to be published without a word (issue: any municipality in a day).
+//! Each is now an error or a warning naming the file and line; these tests assert the full
+//! message an editor sees.
+
+use crate::helpers::{options, site_with, TODAY};
+use std::path::Path;
+use std::process::Command;
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let p = root.join(rel);
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    std::fs::write(p, text.replacen(from, to, 1)).unwrap();
+}
+
+fn report(root: &Path) -> String {
+    let mut o = options(root);
+    o.out = root.join("out");
+    match vejviser::build(&o) {
+        Ok(r) => r.diagnostics.render_report(),
+        Err(vejviser::BuildFailure::Content(d)) => d.render_report(),
+        Err(f) => panic!("{f:?}"),
+    }
+}
+
+fn assert_has(report: &str, expected: &str) {
+    assert!(
+        report.contains(expected),
+        "expected\n  {expected}\nin report:\n{report}"
+    );
+}
+
+#[test]
+fn leftover_placeholders_in_a_published_entry_are_errors() {
+    let dir = site_with(None);
+    edit(
+        dir.path(),
+        "content/plakater/udsat.md",
+        "headline: \"Bliver du udsat for vold?\"",
+        "headline: \"<Få, store ord>\"",
+    );
+    let r = report(dir.path());
+    assert_has(&r, "content/plakater/udsat.md:6: fejl: `<Få, store ord>` er en skabelontekst fra `vejviser new`, der ikke er udfyldt\n  = hjælp: skriv den rigtige tekst i stedet, eller sæt `draft: true`, så siden ikke udgives");
+    // As a draft it is fine.
+    edit(
+        dir.path(),
+        "content/plakater/udsat.md",
+        "tear_off: true",
+        "tear_off: true\ndraft: true",
+    );
+    assert!(!report(dir.path()).contains("skabelontekst"));
+}
+
+#[test]
+fn a_poster_qr_path_that_is_no_page_is_an_error() {
+    let dir = site_with(None);
+    edit(
+        dir.path(),
+        "content/plakater/udsat.md",
+        "qr: \"/hjaelp/udsat/\"",
+        "qr: \"/hjaelp/udsatt/\"",
+    );
+    assert_has(&report(dir.path()), "content/plakater/udsat.md:8: fejl: qr: `/hjaelp/udsatt/` er ikke en side på sitet, så QR-koden ville føre ingen steder hen\n  = hjælp: mente du `/hjaelp/udsat/`?");
+}
+
+#[test]
+fn relative_markdown_links_are_errors_with_the_site_path() {
+    let dir = site_with(None);
+    edit(
+        dir.path(),
+        "content/partnere/hjaelpelinjen.md",
+        "Hjælpelinjen rådgiver.",
+        "Hjælpelinjen rådgiver. Se [temadage](../praksis/temadage/).",
+    );
+    assert_has(&report(dir.path()), "content/partnere/hjaelpelinjen.md:24: fejl: linket `../praksis/temadage/` er relativt og peger forkert fra nogle sider\n  = hjælp: skriv stien fra sitets rod, fx `/praksis/temadage/`");
+}
+
+#[test]
+fn a_site_yaml_phone_that_is_not_danish_is_an_error() {
+    let dir = site_with(None);
+    edit(
+        dir.path(),
+        "site.yaml",
+        "\"11 22 33 44\"",
+        "\"89 15 XX XX\"",
+    );
+    assert_has(&report(dir.path()), "site.yaml:8: fejl: municipality.phones: `89 15 XX XX` er ikke et dansk telefonnummer\n  = hjælp: skriv 8 cifre, fx \"89 15 15 15\", eller et kort nummer som 112 eller 1888");
+}
+
+#[test]
+fn a_page_directly_in_content_is_a_warning() {
+    let dir = site_with(None);
+    std::fs::write(
+        dir.path().join("content/om.md"),
+        "---\ntitle: \"Om\"\nsummary: \"x\"\n---\n",
+    )
+    .unwrap();
+    assert_has(&report(dir.path()), "content/om.md: advarsel: filen ligger ikke i en sektion og bliver ikke bygget\n  = hjælp: flyt den ind i en af sektionerne: content/praksis/, content/partnere/, content/kvalitetsstandard/, content/viden/, content/plakater/ eller content/hjaelp/ (fx content/viden/om.md)");
+}
+
+#[test]
+fn a_bad_email_and_an_empty_name_are_errors() {
+    let dir = site_with(None);
+    edit(
+        dir.path(),
+        "content/partnere/hjaelpelinjen.md",
+        "  website: \"https://example.org/hjaelp\"",
+        "  website: \"https://example.org/hjaelp\"\n  email: \"kontakt(at)hjaelp.dk\"",
+    );
+    assert_has(&report(dir.path()), "content/partnere/hjaelpelinjen.md:19: fejl: contact.email `kontakt(at)hjaelp.dk` er ikke en e-mailadresse\n  = hjælp: skriv adressen sådan: navn@organisation.dk");
+    edit(
+        dir.path(),
+        "site.yaml",
+        "name: \"Testrup Kommune\"",
+        "name: \"\"",
+    );
+    assert_has(&report(dir.path()), "site.yaml:6: fejl: municipality.name er tom\n  = hjælp: skriv kommunens navn, fx \"Randers Kommune\"");
+}
+
+#[test]
+fn a_partner_file_in_praksis_says_where_it_belongs() {
+    let dir = site_with(None);
+    std::fs::copy(
+        dir.path().join("content/partnere/hjaelpelinjen.md"),
+        dir.path().join("content/praksis/hjaelpelinje.md"),
+    )
+    .unwrap();
+    assert_has(&report(dir.path()), "content/praksis/hjaelpelinje.md:1: fejl: filen ligner en side til partnere/ (den har felter som `kind`, `audiences`, `violence_forms`), men ligger i praksis/\n  = hjælp: flyt filen til content/partnere/hjaelpelinje.md");
+}
+
+fn vejviser(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vejviser"))
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_unreadable_vejviser_today_is_an_error() {
+    let dir = site_with(None);
+    let root = dir.path().to_str().unwrap();
+    let (code, err) = vejviser(
+        &["check", "--root", root],
+        &[("VEJVISER_TODAY", "2.12.2026")],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("fejl: VEJVISER_TODAY `2.12.2026` er ikke en dato: skriv ÅÅÅÅ-MM-DD, fx 2026-12-02, eller fjern variablen"), "{err}");
+    let (code, _) = vejviser(
+        &["check", "--root", root, "--today", TODAY],
+        &[("VEJVISER_TODAY", "2.12.2026")],
+    );
+    assert_eq!(code, Some(0), "--today wins over the variable");
+}
+
+#[test]
+fn an_unknown_search_section_is_an_error_listing_the_sections() {
+    let dir = site_with(None);
+    let root = dir.path().to_str().unwrap();
+    let (code, err) = vejviser(
+        &[
+            "search",
+            "vold",
+            "--root",
+            root,
+            "--today",
+            TODAY,
+            "--section",
+            "partner",
+        ],
+        &[],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("fejl: --section `partner` findes ikke; vælg en af: praksis, partnere, kvalitetsstandard, viden, plakater, hjaelp"), "{err}");
+}
+
+#[test]
+fn a_busy_port_gets_a_danish_message_with_the_fix() {
+    let dir = site_with(None);
+    let root = dir.path().to_str().unwrap();
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port().to_string();
+    let (code, err) = vejviser(
+        &["serve", "--root", root, "--today", TODAY, "--port", &port],
+        &[],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains(&format!("fejl: port {port} er allerede i brug (kører vejviser serve eller en anden server allerede?)\n  = hjælp: vælg en anden port, fx `vejviser serve --port")), "{err}");
+}
