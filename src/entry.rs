@@ -931,6 +931,7 @@ fn offer_status(f: &mut Fields, chk: &mut FileCheck) -> (OfferStatus, Option<Par
 
 /// HTML elements a text may legitimately write in angle brackets; anything else in the
 /// form `<Et par ord>` is a placeholder `vejviser new` left.
+#[rustfmt::skip]
 const HTML_TAGS: [&str; 66] = [
     "a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "body", "br",
     "button", "caption", "cite", "code", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
