@@ -512,3 +512,20 @@ fn a_placeholder_base_url_gives_posters_no_qr_code_and_a_warning() {
     strict.strict = true;
     assert!(vejviser::build(&strict).is_err(), "--strict refuses it");
 }
+
+#[test]
+fn every_poster_and_leaflet_names_the_publishing_municipality() {
+    let (_d, out, _) = build(false);
+    for pdf in [
+        "udsat/udsat-a4.pdf",
+        "udsat/udsat-a3.pdf",
+        "folder/folder-a5.pdf",
+        "folder/folder-a4.pdf",
+    ] {
+        let flat = text(&load(&out.join("plakater").join(pdf)));
+        assert!(
+            flat.contains("Testrup Kommune") && flat.contains("Udgave 01.06.2026"),
+            "{pdf} does not say whose it is: {flat:?}"
+        );
+    }
+}
