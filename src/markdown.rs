@@ -33,6 +33,22 @@ fn options() -> Options {
 
 /// Render `body`, which starts on file line `first_line`.
 pub fn render(body: &str, first_line: usize, base_path: &str) -> Rendered {
+    render_hiding(
+        body,
+        first_line,
+        base_path,
+        &std::collections::HashSet::new(),
+    )
+}
+
+/// Render, showing links to the site directories in `hidden` (drafts left out of the
+/// build, `praksis/x/`) as their plain text: never a link to a page that is not there.
+pub fn render_hiding(
+    body: &str,
+    first_line: usize,
+    base_path: &str,
+    hidden: &std::collections::HashSet<String>,
+) -> Rendered {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -91,6 +107,8 @@ pub fn render(body: &str, first_line: usize, base_path: &str) -> Rendered {
     }
     // Give headings ids (anchors) and prefix internal links with the base path.
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
+    // Set between the start and end of a link to a hidden draft, whose tags are dropped.
+    let mut skip_link_end = false;
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -120,6 +138,16 @@ pub fn render(body: &str, first_line: usize, base_path: &str) -> Rendered {
             }
             Event::End(TagEnd::Heading(level)) => {
                 out_events.push(Event::End(TagEnd::Heading(shift_level(*level))))
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+                if !hidden.is_empty()
+                    && crate::urls::dir_of_site_path(dest_url)
+                        .is_some_and(|d| hidden.contains(&d)) =>
+            {
+                skip_link_end = true;
+            }
+            Event::End(TagEnd::Link) if skip_link_end => {
+                skip_link_end = false;
             }
             Event::Start(Tag::Link {
                 link_type,

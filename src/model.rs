@@ -11,6 +11,9 @@ use std::collections::{HashMap, HashSet};
 pub struct Site {
     pub config: Config,
     pub entries: Vec<Entry>,
+    /// Site directories (`partnere/x/`) of drafts left out of this build: links to them are
+    /// shown as text with a warning, not reported as missing pages.
+    pub draft_dirs: std::collections::HashSet<String>,
     index: HashMap<(Section, String), usize>,
 }
 
@@ -43,7 +46,11 @@ pub fn build(
     invalid: &HashSet<(Section, String)>,
     diags: &mut Diagnostics,
 ) -> Site {
+    let mut draft_dirs = std::collections::HashSet::new();
     if !include_drafts {
+        for e in entries.iter().filter(|e| e.draft) {
+            draft_dirs.insert(crate::urls::entry_dir(e.section, &e.slug));
+        }
         entries.retain(|e| !e.draft);
     }
     entries.sort_by(|a, b| {
@@ -67,6 +74,7 @@ pub fn build(
     let site = Site {
         config,
         entries,
+        draft_dirs,
         index,
     };
     check_references(&site, invalid, diags);
@@ -87,6 +95,7 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
             for slug in &p.partners {
                 if !exists(Section::Partnere, slug) {
                     diags.push(missing_ref(
+                        &site.draft_dirs,
                         e,
                         "partners",
                         slug,
@@ -124,6 +133,22 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
                         })
                     })
                 {
+                    let dir = format!("{}/", r.trim_matches('/'));
+                    if site.draft_dirs.contains(&dir) {
+                        diags.push(
+                            Diagnostic::warning(
+                                "draft-reference",
+                                &e.path,
+                                format!("related: `{r}` er en kladde (draft: true) og vises ikke"),
+                            )
+                            .at_line(e.line_of("related"))
+                            .hint(format!(
+                                "fjern `draft: true` i content/{}.md for at udgive den, eller byg med --drafts",
+                                dir.trim_end_matches('/')
+                            )),
+                        );
+                        continue;
+                    }
                     let all: Vec<String> = site
                         .entries
                         .iter()
@@ -149,6 +174,7 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
             if let Some(slug) = &p.replaced_by {
                 if !exists(Section::Partnere, slug) {
                     diags.push(missing_ref(
+                        &site.draft_dirs,
                         e,
                         "replaced_by",
                         slug,
@@ -162,6 +188,7 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
             for c in &p.contacts {
                 if c != MUNICIPALITY_CONTACT && !exists(Section::Partnere, c) {
                     diags.push(missing_ref(
+                        &site.draft_dirs,
                         e,
                         "contacts",
                         c,
@@ -215,7 +242,26 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
     }
 }
 
-fn missing_ref(e: &Entry, key: &str, slug: &str, known: &[&str], dir: &str) -> Diagnostic {
+fn missing_ref(
+    drafts: &std::collections::HashSet<String>,
+    e: &Entry,
+    key: &str,
+    slug: &str,
+    known: &[&str],
+    dir: &str,
+) -> Diagnostic {
+    // A draft exists: say so, and leave it out of this build instead of failing it.
+    if drafts.contains(&crate::urls::entry_dir(Section::Partnere, slug)) {
+        return Diagnostic::warning(
+            "draft-reference",
+            &e.path,
+            format!("{key}: partneren `{slug}` er en kladde (draft: true) og vises ikke"),
+        )
+        .at_line(e.line_of(key))
+        .hint(format!(
+            "fjern `draft: true` i content/partnere/{slug}.md for at udgive den, eller byg med --drafts"
+        ));
+    }
     let hint = match closest(slug, known.iter().copied()) {
         Some(k) => format!("mente du `{k}`?"),
         None => format!("opret {dir}{slug}.md eller ret navnet"),

@@ -378,10 +378,20 @@ pub struct Prepared {
 /// re-render only the entries that changed.
 pub type MarkdownCache = HashMap<String, (u64, markdown::Rendered)>;
 
-fn markdown_key(e: &Entry, base_path: &str) -> u64 {
+fn markdown_key(e: &Entry, base_path: &str, drafts: u64) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (&e.body, e.body_line, base_path).hash(&mut h);
+    (&e.body, e.body_line, base_path, drafts).hash(&mut h);
+    h.finish()
+}
+
+/// A hash of the set of hidden drafts: when it changes, links in every body may change.
+fn drafts_key(site: &Site) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut dirs: Vec<&String> = site.draft_dirs.iter().collect();
+    dirs.sort();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    dirs.hash(&mut h);
     h.finish()
 }
 
@@ -390,21 +400,26 @@ pub fn prepare(site: &Site, theme: &Theme, cache: Option<&mut MarkdownCache>) ->
     let bp = c.base_path.as_str();
     let strings = &theme.strings;
     // 1. Markdown, in parallel, in entry order (from the cache where unchanged).
+    let hidden = &site.draft_dirs;
+    let drafts = drafts_key(site);
     let rendered: Vec<markdown::Rendered> = match cache {
         None => site
             .entries
             .par_iter()
-            .map(|e| markdown::render(&e.body, e.body_line, bp))
+            .map(|e| markdown::render_hiding(&e.body, e.body_line, bp, hidden))
             .collect(),
         Some(cache) => {
             let out: Vec<(u64, markdown::Rendered)> = site
                 .entries
                 .par_iter()
                 .map(|e| {
-                    let key = markdown_key(e, bp);
+                    let key = markdown_key(e, bp, drafts);
                     match cache.get(&e.path) {
                         Some((k, r)) if *k == key => (key, r.clone()),
-                        _ => (key, markdown::render(&e.body, e.body_line, bp)),
+                        _ => (
+                            key,
+                            markdown::render_hiding(&e.body, e.body_line, bp, hidden),
+                        ),
                     }
                 })
                 .collect();
@@ -1135,7 +1150,26 @@ pub fn plan<'a>(
     }
     for (e, r) in site.entries.iter().zip(rendered.iter()) {
         for l in &r.links {
-            let ok = urls::dir_of_site_path(&l.target).is_some_and(|d| known.contains(&d));
+            let dir = urls::dir_of_site_path(&l.target);
+            if let Some(d) = dir.as_ref().filter(|d| site.draft_dirs.contains(*d)) {
+                diags.push(
+                    Diagnostic::warning(
+                        "draft-link",
+                        &e.path,
+                        format!(
+                            "linket `{}` peger på en kladde (draft: true) og vises som almindelig tekst",
+                            l.target
+                        ),
+                    )
+                    .at(l.line, None)
+                    .hint(format!(
+                        "fjern `draft: true` i content/{}.md for at udgive siden, eller byg med --drafts",
+                        d.trim_end_matches('/')
+                    )),
+                );
+                continue;
+            }
+            let ok = dir.is_some_and(|d| known.contains(&d));
             if !ok {
                 diags.push(
                     Diagnostic::error(

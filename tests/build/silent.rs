@@ -191,3 +191,32 @@ fn a_busy_port_gets_a_danish_message_with_the_fix() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains(&format!("fejl: port {port} er allerede i brug (kører vejviser serve eller en anden server allerede?)\n  = hjælp: vælg en anden port, fx `vejviser serve --port")), "{err}");
 }
+
+#[test]
+fn a_draft_is_not_a_missing_page_links_to_it_become_text_with_a_warning() {
+    let dir = site_with(None);
+    edit(
+        dir.path(),
+        "content/partnere/hjaelpelinjen.md",
+        "coverage: \"national\"",
+        "coverage: \"national\"\ndraft: true",
+    );
+    let mut o = options(dir.path());
+    o.out = dir.path().join("out");
+    let built = vejviser::build(&o).expect("a link to a draft does not fail the build");
+    let r = built.diagnostics.render_report();
+    assert_has(&r, "content/praksis/temadage.md:15: advarsel: partners: partneren `hjaelpelinjen` er en kladde (draft: true) og vises ikke\n  = hjælp: fjern `draft: true` i content/partnere/hjaelpelinjen.md for at udgive den, eller byg med --drafts");
+    assert_has(&r, "content/praksis/temadage.md:20: advarsel: linket `/partnere/hjaelpelinjen/` peger på en kladde (draft: true) og vises som almindelig tekst\n  = hjælp: fjern `draft: true` i content/partnere/hjaelpelinjen.md for at udgive siden, eller byg med --drafts");
+    assert!(!r.contains("findes ikke"), "no 'missing page' errors: {r}");
+    let practice = std::fs::read_to_string(o.out.join("praksis/temadage/index.html")).unwrap();
+    assert!(
+        !practice.contains("/partnere/hjaelpelinjen/"),
+        "no link to the draft"
+    );
+    // With --drafts it is a page and a link again.
+    o.drafts = true;
+    o.out = dir.path().join("out-drafts");
+    vejviser::build(&o).expect("builds with drafts");
+    let practice = std::fs::read_to_string(o.out.join("praksis/temadage/index.html")).unwrap();
+    assert!(practice.contains("/partnere/hjaelpelinjen/"));
+}
