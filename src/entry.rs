@@ -649,6 +649,40 @@ pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> 
     })
 }
 
+/// A required field whose value must be a key of a `site.yaml` label list: missing, or
+/// unknown, each with the valid keys. `field` is the key and the message when it is missing;
+/// `labels` the list and its name in site.yaml.
+fn required_label(
+    chk: &mut FileCheck,
+    f: &Fields,
+    open: usize,
+    field: (&str, &str),
+    value: &Option<String>,
+    labels: (&crate::config::Labels, &str),
+) {
+    let (key, missing) = field;
+    match value {
+        None if !f.has(key) => chk.error(
+            "missing-field",
+            open,
+            missing,
+            format!(
+                "vælg en af: {}",
+                labels.0.keys().collect::<Vec<_>>().join(", ")
+            ),
+        ),
+        Some(v) => check_labels(
+            chk,
+            f.line(key),
+            key,
+            std::slice::from_ref(v),
+            labels.0,
+            labels.1,
+        ),
+        None => {}
+    }
+}
+
 fn check_labels(
     chk: &mut FileCheck,
     line: usize,
@@ -1070,26 +1104,14 @@ fn partner(
     )
     .unwrap_or(false);
 
-    match &kind {
-        None if !f.has("kind") => chk.error(
-            "missing-field",
-            open,
-            "feltet `kind` mangler",
-            format!(
-                "vælg en af: {}",
-                config.partner_kinds.keys().collect::<Vec<_>>().join(", ")
-            ),
-        ),
-        Some(k) => check_labels(
-            chk,
-            f.line("kind"),
-            "kind",
-            std::slice::from_ref(k),
-            &config.partner_kinds,
-            "partner_kinds",
-        ),
-        None => {}
-    }
+    required_label(
+        chk,
+        f,
+        open,
+        ("kind", "feltet `kind` mangler"),
+        &kind,
+        (&config.partner_kinds, "partner_kinds"),
+    );
     check_labels(
         chk,
         f.line("audiences"),
@@ -1268,26 +1290,17 @@ fn guidance(
         "en målgruppe",
         "fx audience: udsat"
     );
-    match &audience {
-        None if !f.has("audience") => chk.error(
-            "missing-field",
-            open,
-            "feltet `audience` mangler: hvilken hjælpeside skal rådene stå på?",
-            format!(
-                "vælg en af: {}",
-                config.audiences.keys().collect::<Vec<_>>().join(", ")
-            ),
-        ),
-        Some(a) => check_labels(
-            chk,
-            f.line("audience"),
+    required_label(
+        chk,
+        f,
+        open,
+        (
             "audience",
-            std::slice::from_ref(a),
-            &config.audiences,
-            "audiences",
+            "feltet `audience` mangler: hvilken hjælpeside skal rådene stå på?",
         ),
-        None => {}
-    }
+        &audience,
+        (&config.audiences, "audiences"),
+    );
     Some(EntryKind::Guidance(GuidanceMeta {
         audience: audience?,
     }))
