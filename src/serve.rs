@@ -45,6 +45,11 @@ struct Server {
     full_pending: AtomicBool,
     /// Threads for background full builds (one: the other core stays free for edits).
     background: Option<rayon::ThreadPool>,
+    /// While the last edit does not build: the error page every page request gets, so an
+    /// editor sees what is wrong instead of the old page (as Zola and Vite do).
+    errors: RwLock<Option<Vec<u8>>>,
+    /// The theme's `serve/errors.html`.
+    errors_template: String,
 }
 
 /// Run the preview server until the process is stopped.
@@ -74,12 +79,21 @@ pub fn serve(
     opts.live_reload = true;
     opts.base_url = Some(format!("http://127.0.0.1:{port}"));
     let http = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| bind_error(port, &*e))?;
-    // The reload script lives in the theme (serve/livereload.js), never in Rust strings.
-    let script = {
+    // The reload script and the error page live in the theme (serve/), never in Rust
+    // strings.
+    let (script, errors_template) = {
         let mut d = Diagnostics::new();
-        crate::theme::load(&opts.root, "default", "da", &mut d)
-            .and_then(|t| t.file("serve/livereload.js").map(|f| f.bytes.clone()))
-            .unwrap_or_default()
+        let theme = crate::theme::load(&opts.root, "default", "da", &mut d);
+        let file = |name: &str| {
+            theme
+                .as_ref()
+                .and_then(|t| t.file(name).map(|f| f.bytes.clone()))
+                .unwrap_or_default()
+        };
+        (
+            file("serve/livereload.js"),
+            String::from_utf8_lossy(&file("serve/errors.html")).into_owned(),
+        )
     };
     let server = Arc::new(Server {
         opts,
@@ -95,6 +109,8 @@ pub fn serve(
             .thread_name(|_| "vejviser-full-build".into())
             .build()
             .ok(),
+        errors: RwLock::new(None),
+        errors_template,
     });
     let report: Arc<dyn Fn(&str) + Send + Sync> = Arc::new(report);
     server.rebuild(&report, true);
@@ -177,9 +193,12 @@ impl Server {
         })();
         let Some((loaded, tera, prepared)) = fast else {
             report(&diags.render_report());
-            report("Bygningen fejlede; siden viser den seneste gode version.");
+            report("Bygningen fejlede; browseren viser fejlene, indtil de er rettet.");
+            *self.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(self.error_page(&diags));
+            self.version.fetch_add(1, Ordering::SeqCst);
             return;
         };
+        *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let loaded = Arc::new(loaded);
         {
@@ -263,6 +282,38 @@ impl Server {
         }
     }
 
+    /// The error page: every error with file, line, message and hint.
+    fn error_page(&self, diags: &Diagnostics) -> Vec<u8> {
+        #[derive(serde::Serialize)]
+        struct Shown {
+            path: String,
+            line: Option<usize>,
+            severity: &'static str,
+            message: String,
+            hint: Option<String>,
+        }
+        let errors: Vec<Shown> = diags
+            .sorted()
+            .into_iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .map(|d| Shown {
+                path: d.path,
+                line: d.line,
+                severity: "fejl",
+                message: d.message,
+                hint: d.hint,
+            })
+            .collect();
+        let mut ctx = tera::Context::new();
+        ctx.insert("count", &errors.len());
+        ctx.insert("errors", &errors);
+        match tera::Tera::one_off(&self.errors_template, &ctx, true) {
+            Ok(html) => html.into_bytes(),
+            // A broken error template must not hide the errors: show them as text.
+            Err(_) => diags.render_report().into_bytes(),
+        }
+    }
+
     fn render_options(&self) -> RenderOptions {
         RenderOptions {
             live_reload: true,
@@ -301,8 +352,21 @@ impl Server {
         ))
     }
 
-    /// A page rendered on request from the current plan, or a file of the last full build.
+    /// A page rendered on request from the current plan, or a file of the last full build;
+    /// the error page instead of any page while the last edit does not build.
     fn lookup(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let is_page =
+            path.is_empty() || path.ends_with(".html") || Path::new(path).extension().is_none();
+        if is_page {
+            if let Some(page) = self
+                .errors
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .as_ref()
+            {
+                return (500, "fejl.html".into(), page.clone());
+            }
+        }
         let cur = self.current.read().unwrap_or_else(|e| e.into_inner());
         let Some(c) = cur.as_ref() else {
             return (503, "503.txt".into(), b"Bygger ...".to_vec());
@@ -313,8 +377,6 @@ impl Server {
                 .trim_start_matches('/')
                 .to_string(),
         ];
-        let is_page =
-            path.is_empty() || path.ends_with(".html") || Path::new(path).extension().is_none();
         if is_page {
             let ropts = self.render_options();
             let mut d = Diagnostics::new();

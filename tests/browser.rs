@@ -85,3 +85,57 @@ fn default_site_in_headless_chromium() {
         "browser checks failed:\n{stdout}\n{stderr}"
     );
 }
+
+/// `vejviser serve` shows a build's errors in the browser while they last.
+#[test]
+fn serve_shows_errors_in_the_browser_until_they_are_fixed() {
+    if let Some(why) = missing_tools() {
+        if std::env::var_os("CI").is_some() {
+            panic!("browser tests cannot run in CI: {why}");
+        }
+        eprintln!("\n*** SERVE BROWSER TEST NOT RUN: {why} ***\n");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("tests/fixtures/minimal"), dir.path());
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vejviser"))
+        .args(["serve", "--root", dir.path().to_str().unwrap()])
+        .args([
+            "--port",
+            &port.to_string(),
+            "--today",
+            common::DEFAULT_SITE_TODAY,
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start vejviser serve");
+    // Wait until it answers (a cold start builds the site first).
+    let up = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    let out = up.then(|| {
+        Command::new("node")
+            .arg(repo().join("tests/js/serve_overlay.mjs"))
+            .arg(port.to_string())
+            .arg(dir.path())
+            .current_dir(repo())
+            .output()
+            .expect("run node")
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    let out = out.expect("vejviser serve did not start within 10 s");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    assert!(
+        out.status.success(),
+        "serve overlay checks failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
