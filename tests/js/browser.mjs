@@ -1,5 +1,5 @@
 // Real-browser checks of a built Vejviser site in headless Chromium (Debian's chromium),
-// driven by playwright-core. Started by tests/browser.rs, which builds the site with
+// driven by playwright-core. Started by tests/suite/browser.rs, which builds the site with
 // --base-url http://127.0.0.1:PORT and a quick-exit target on the same server.
 // Usage: node tests/js/browser.mjs <public-dir> <port>
 // Prints one line per check ("ok …" / "FAIL …") and a JSON summary; exits 1 on any failure.

@@ -1,8 +1,6 @@
 use std::path::{Path, PathBuf};
 
-#[path = "../common/mod.rs"]
-mod common;
-pub use common::copy_dir;
+pub use crate::common::copy_dir;
 use vejviser::{BuildFailure, BuildOptions};
 
 pub const TODAY: &str = "2026-06-01";

@@ -2,7 +2,6 @@
 //! documents' facts. These tests fail when the content drifts: a practice lost or added, a
 //! focus area miscounted, a criteria list emptied, a phone number without a verification.
 
-mod common;
 use std::path::Path;
 use vejviser::entry::{ContactStatus, Section};
 use vejviser::{BuildOptions, LoadedSite};
@@ -11,7 +10,7 @@ fn default_site() -> LoadedSite {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut opts = BuildOptions::new(root);
     // Measure verification ages against a fixed date so the test does not rot by itself.
-    opts.today = vejviser::date::Date::parse(common::DEFAULT_SITE_TODAY);
+    opts.today = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY);
     let mut diags = vejviser::diag::Diagnostics::new();
     match vejviser::load_site(&opts, &mut diags) {
         Some(s) => s,
@@ -28,7 +27,7 @@ fn default_site_builds_without_errors() {
     let dir = tempfile::tempdir().unwrap();
     let mut opts = BuildOptions::new(root);
     opts.out = dir.path().join("public");
-    opts.today = vejviser::date::Date::parse(common::DEFAULT_SITE_TODAY);
+    opts.today = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY);
     if let Err(f) = vejviser::build(&opts) {
         let d = match f {
             vejviser::BuildFailure::Content(d) | vejviser::BuildFailure::Internal(_, d) => d,
@@ -266,7 +265,7 @@ fn no_ended_offer_is_listed_as_help() {
         !ended.is_empty(),
         "the default content has an ended offer (the Interventionscenter), so this test bites"
     );
-    let (dir, _) = build_default(common::DEFAULT_SITE_TODAY);
+    let (dir, _) = build_default(crate::common::DEFAULT_SITE_TODAY);
     let public = dir.path().join("public");
     let help: Vec<_> = html_files(&public)
         .into_iter()
@@ -289,7 +288,7 @@ fn no_ended_offer_is_listed_as_help() {
 
 #[test]
 fn public_pages_show_no_seed_file_names_or_editor_instructions() {
-    let (dir, _) = build_default(common::DEFAULT_SITE_TODAY);
+    let (dir, _) = build_default(crate::common::DEFAULT_SITE_TODAY);
     let seed_name = |t: &str| {
         // Seed files are named NNN_<16 hex digits>.txt.
         t.as_bytes().windows(21).any(|w| {
@@ -378,7 +377,7 @@ fn the_victims_poster_prints_only_current_numbers() {
 
 #[test]
 fn two_years_ahead_the_site_builds_and_posters_keep_only_the_emergency_numbers() {
-    let later = vejviser::date::Date::parse(common::DEFAULT_SITE_TODAY)
+    let later = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY)
         .unwrap()
         .add_days(2 * 365)
         .to_string();

@@ -1,7 +1,6 @@
 //! Search quality on the default content: the relevance suite (tests/search/relevance.txt)
 //! and parity between `vejviser search` (tantivy) and the browser client run in node.
 
-mod common;
 use std::path::PathBuf;
 use std::process::Command;
 use vejviser::search::{SearchIndex, SearchRequest};
@@ -13,7 +12,7 @@ fn repo() -> PathBuf {
 
 fn options() -> BuildOptions {
     let mut o = BuildOptions::new(repo());
-    o.today = vejviser::date::Date::parse(common::DEFAULT_SITE_TODAY);
+    o.today = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY);
     o
 }
 

@@ -1,9 +1,8 @@
-//! Helpers shared by the integration-test crates.
+//! Helpers shared by the integration-test modules.
 
 use std::path::Path;
 
 /// Copy a directory tree (a fixture or the default content) into a temp dir.
-#[allow(dead_code)] // not every test crate copies trees
 pub fn copy_dir(from: &Path, to: &Path) {
     for e in walkdir::WalkDir::new(from) {
         let e = e.unwrap();
@@ -19,5 +18,4 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// The build date of every test that builds the default content. Fixed, so no test rots
 /// when contacts age out; `default_site_two_years_ahead` covers what happens then.
-#[allow(dead_code)]
 pub const DEFAULT_SITE_TODAY: &str = "2026-12-02";

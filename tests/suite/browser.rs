@@ -6,8 +6,7 @@
 //! Needs `chromium`, `node` and `npm ci`. Without them the test prints a loud notice and
 //! passes locally; under CI (`CI` set) a missing tool is a failure.
 
-mod common;
-use common::copy_dir;
+use crate::common::copy_dir;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -66,7 +65,7 @@ fn default_site_in_headless_chromium() {
     std::fs::write(dir.path().join("site.yaml"), yaml).unwrap();
     let mut opts = vejviser::BuildOptions::new(dir.path());
     opts.base_url = Some(origin);
-    opts.today = vejviser::date::Date::parse(common::DEFAULT_SITE_TODAY);
+    opts.today = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY);
     if let Err(f) = vejviser::build(&opts) {
         panic!("default site did not build: {f:?}");
     }
@@ -108,7 +107,7 @@ fn serve_shows_errors_in_the_browser_until_they_are_fixed() {
             "--port",
             &port.to_string(),
             "--today",
-            common::DEFAULT_SITE_TODAY,
+            crate::common::DEFAULT_SITE_TODAY,
         ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

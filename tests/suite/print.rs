@@ -4,8 +4,7 @@
 //! verified to print or a broken template. Builds the minimal fixture, plus a stale partner
 //! and a leaflet, into a temp dir.
 
-mod common;
-use common::copy_dir;
+use crate::common::copy_dir;
 
 use lopdf::{Document, Object};
 use std::path::{Path, PathBuf};
