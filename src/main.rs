@@ -156,7 +156,7 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(f) => failure(f),
+                Err(f) => failure_after(f, "Bygningen fejlede; public/ er ikke ændret."),
             }
         }
         Command::Check { common } => {
@@ -170,7 +170,7 @@ fn main() -> ExitCode {
                     eprintln!("Alt er i orden: ingen fejl.");
                     ExitCode::SUCCESS
                 }
-                Err(f) => failure(f),
+                Err(f) => failure_after(f, "Ret fejlene ovenfor, og kør vejviser check igen."),
             }
         }
         Command::Serve { common, port } => {
@@ -193,7 +193,10 @@ fn main() -> ExitCode {
             };
             let mut diags = vejviser::diag::Diagnostics::new();
             let Some(loaded) = vejviser::load_site(&opts, &mut diags) else {
-                return failure(BuildFailure::Content(diags));
+                return failure_after(
+                    BuildFailure::Content(diags),
+                    "Sitet kan ikke læses; ret fejlene ovenfor.",
+                );
             };
             let rows = vejviser::report::contact_report(&loaded.site);
             if json {
@@ -246,10 +249,16 @@ fn main() -> ExitCode {
             }
             let mut diags = vejviser::diag::Diagnostics::new();
             let Some(loaded) = vejviser::load_site(&opts, &mut diags) else {
-                return failure(BuildFailure::Content(diags));
+                return failure_after(
+                    BuildFailure::Content(diags),
+                    "Sitet kan ikke læses; ret fejlene ovenfor.",
+                );
             };
             let Some(index) = vejviser::search_index(&loaded, &opts, &mut diags) else {
-                return failure(BuildFailure::Content(diags));
+                return failure_after(
+                    BuildFailure::Content(diags),
+                    "Sitet kan ikke læses; ret fejlene ovenfor.",
+                );
             };
             match index.query(&req) {
                 Ok(hits) if json => {
@@ -301,11 +310,12 @@ fn usage(msg: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn failure(f: BuildFailure) -> ExitCode {
+/// What a failed command says last: only `build` writes, so only it talks of public/.
+fn failure_after(f: BuildFailure, closing: &str) -> ExitCode {
     match f {
         BuildFailure::Content(d) => {
             eprint!("{}", d.render_report());
-            eprintln!("Bygningen fejlede; public/ er ikke ændret.");
+            eprintln!("{closing}");
             ExitCode::from(1)
         }
         BuildFailure::Internal(msg, d) => {

@@ -220,3 +220,17 @@ fn a_draft_is_not_a_missing_page_links_to_it_become_text_with_a_warning() {
     let practice = std::fs::read_to_string(o.out.join("praksis/temadage/index.html")).unwrap();
     assert!(practice.contains("/partnere/hjaelpelinjen/"));
 }
+
+#[test]
+fn a_failed_check_does_not_talk_about_public() {
+    let dir = site_with(Some("unknown-key"));
+    let root = dir.path().to_str().unwrap();
+    let (code, err) = vejviser(&["check", "--root", root, "--today", TODAY], &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.trim_end()
+            .ends_with("Ret fejlene ovenfor, og kør vejviser check igen."),
+        "{err}"
+    );
+    assert!(!err.contains("public/"), "{err}");
+}
