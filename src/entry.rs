@@ -448,15 +448,8 @@ pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> 
         Ok(fm) => fm,
         Err(p) => {
             chk.failed = true;
-            let code = if p.message.starts_with("ugyldig YAML") {
-                "invalid-yaml"
-            } else if p.message == "filen er tom" {
-                "empty-file"
-            } else {
-                "no-front-matter"
-            };
             chk.diags.push(
-                Diagnostic::error(code, chk.path, p.message)
+                Diagnostic::error(p.code, chk.path, p.message)
                     .at(p.line, p.column)
                     .hint(p.hint),
             );

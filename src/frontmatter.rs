@@ -27,6 +27,9 @@ pub struct FrontMatter<'a> {
 /// A problem found while splitting or parsing front matter, positioned in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlProblem {
+    /// The diagnostic code: `empty-file`, `no-front-matter`, `unclosed-front-matter`,
+    /// `invalid-yaml` or `not-a-mapping`.
+    pub code: &'static str,
     pub line: usize,
     pub column: Option<usize>,
     pub message: String,
@@ -45,6 +48,7 @@ pub fn parse(text: &str) -> Result<FrontMatter<'_>, YamlProblem> {
         let (line, len) = next_line(rest);
         if len == 0 {
             return Err(YamlProblem {
+                code: "empty-file",
                 line: 1,
                 column: None,
                 message: "filen er tom".into(),
@@ -58,6 +62,7 @@ pub fn parse(text: &str) -> Result<FrontMatter<'_>, YamlProblem> {
         }
         if line.trim_end() != "---" {
             return Err(YamlProblem {
+                code: "no-front-matter",
                 line: line_no,
                 column: Some(1),
                 message: "filen mangler front matter".into(),
@@ -77,6 +82,7 @@ pub fn parse(text: &str) -> Result<FrontMatter<'_>, YamlProblem> {
         let (line, len) = next_line(rest);
         if len == 0 {
             return Err(YamlProblem {
+                code: "unclosed-front-matter",
                 line: open_line,
                 column: Some(1),
                 message: "front matter bliver aldrig lukket".into(),
@@ -144,6 +150,7 @@ fn to_problem(e: &yaml_serde::Error, first_line: usize) -> YamlProblem {
         "tjek indrykning, kolon efter hvert feltnavn og anførselstegn om tekst, der indeholder `:` eller `#`"
     };
     YamlProblem {
+        code: "invalid-yaml",
         line,
         column,
         message: format!("ugyldig YAML: {message}"),
@@ -185,6 +192,7 @@ fn parse_mapping(
         yaml_serde::Value::Null => return Ok(Vec::new()),
         _ => {
             return Err(YamlProblem {
+                code: "not-a-mapping",
                 line: first_line,
                 column: Some(1),
                 message: "front matter skal være en liste af felter (`navn: værdi`)".into(),

@@ -290,10 +290,16 @@ fn finish(mut diags: Diagnostics, strict: bool) -> Result<Diagnostics, BuildFail
     if strict {
         diags.make_strict();
     }
-    if diags.has_errors() {
-        Err(BuildFailure::Content(diags))
-    } else {
-        Ok(diags)
+    // An internal failure (the search engine, the print engine, a theme without print fonts)
+    // is not the editor's content: exit code 2, as documented.
+    let internal = diags
+        .iter()
+        .find(|d| d.code == "internal" && d.severity == diag::Severity::Error)
+        .map(|d| d.message.clone());
+    match internal {
+        Some(msg) => Err(BuildFailure::Internal(msg, diags)),
+        None if diags.has_errors() => Err(BuildFailure::Content(diags)),
+        None => Ok(diags),
     }
 }
 
@@ -355,4 +361,33 @@ pub fn display(root: &Path, p: &Path) -> String {
 /// A diagnostic for failures that are not the editor's fault.
 pub fn internal(path: &str, msg: impl Into<String>) -> Diagnostic {
     Diagnostic::error("internal", path, msg)
+}
+
+#[cfg(test)]
+mod finish_tests {
+    use super::*;
+
+    #[test]
+    fn internal_failures_are_not_content_errors() {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::warning(
+            "stale-contact",
+            "content/x.md",
+            "gammel",
+        ));
+        d.push(internal("search", "søgeindekset kunne ikke bygges"));
+        match finish(d, false) {
+            Err(BuildFailure::Internal(msg, _)) => {
+                assert_eq!(msg, "søgeindekset kunne ikke bygges")
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error(
+            "unknown-key",
+            "content/x.md",
+            "ukendt felt",
+        ));
+        assert!(matches!(finish(d, false), Err(BuildFailure::Content(_))));
+    }
 }
