@@ -137,6 +137,30 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
         diags.push(config::placeholder_base_url(&config));
     }
     let theme = theme::load(&opts.root, &config.theme, &config.language, diags);
+    if let Some(t) = &theme {
+        // Help pages take their lead from `audience_<key>_intro`: an audience added in
+        // site.yaml needs its text too, or its page would show the key.
+        for key in config.audiences.keys() {
+            let name = format!("audience_{key}_intro");
+            if !t.strings.contains_key(&name) {
+                diags.push(
+                    diag::Diagnostic::error(
+                        "theme-string",
+                        config::CONFIG_FILE,
+                        format!("målgruppen `{key}` har ingen indledning: teksten `{name}` mangler i temaets strings/{}.yaml", config.language),
+                    )
+                    .at_line(
+                        config
+                            .source_text
+                            .lines()
+                            .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+                            .map(|i| i + 1),
+                    )
+                    .hint(format!("tilføj `{name}: \"…\"` (en eller to sætninger til hjælpesiden) i themes/{}/strings/{}.yaml", config.theme, config.language)),
+                );
+            }
+        }
+    }
     let files = source::load(&opts.root, diags);
     source::check_duplicate_slugs(&files, diags);
     let results: Vec<(Option<entry::Entry>, Diagnostics)> = files

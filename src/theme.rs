@@ -218,6 +218,38 @@ pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) ->
         let logical = f.path.trim_start_matches("static/").to_string();
         assets.insert(logical.clone(), hashed_name(&logical, &f.bytes));
     }
+    // Every `t.<key>` a template names must exist: a missing one would otherwise show its
+    // key to readers.
+    let mut missing = false;
+    for f in files
+        .values()
+        .filter(|f| f.path.starts_with("templates/") && f.path.ends_with(".html"))
+    {
+        let text = String::from_utf8_lossy(&f.bytes);
+        for key in string_keys(&text).unwrap_or_default() {
+            if !strings.contains_key(key) {
+                let line = text
+                    .lines()
+                    .position(|l| l.contains(&format!("t.{key}")))
+                    .map(|i| i + 1);
+                diags.push(
+                    Diagnostic::error(
+                        "theme-string",
+                        &f.origin,
+                        format!(
+                            "skabelonen bruger teksten `t.{key}`, som ikke findes i {strings_path}"
+                        ),
+                    )
+                    .at_line(line)
+                    .hint(format!("tilføj `{key}: \"…\"` i temaets {strings_path}")),
+                );
+                missing = true;
+            }
+        }
+    }
+    if missing {
+        return None;
+    }
     let template_strings = template_strings(&files, &strings);
     Some(Theme {
         files,

@@ -234,3 +234,40 @@ fn a_failed_check_does_not_talk_about_public() {
     );
     assert!(!err.contains("public/"), "{err}");
 }
+
+#[test]
+fn a_new_audience_without_its_text_is_an_error_naming_the_key() {
+    let dir = site_with(None);
+    edit(
+        dir.path(),
+        "site.yaml",
+        "audiences:\n",
+        "audiences:\n  ung: \"Ung\"\n",
+    );
+    let r = report(dir.path());
+    assert_has(&r, "site.yaml:30: fejl: målgruppen `ung` har ingen indledning: teksten `audience_ung_intro` mangler i temaets strings/da.yaml\n  = hjælp: tilføj `audience_ung_intro: \"…\"` (en eller to sætninger til hjælpesiden) i themes/default/strings/da.yaml");
+}
+
+#[test]
+fn a_template_naming_a_missing_string_is_an_error() {
+    let dir = site_with(None);
+    let tpl = dir.path().join("themes/default/templates");
+    std::fs::create_dir_all(&tpl).unwrap();
+    let page = vejviser::theme::load(
+        dir.path(),
+        "default",
+        "da",
+        &mut vejviser::diag::Diagnostics::new(),
+    )
+    .unwrap()
+    .text("templates/page.html")
+    .unwrap()
+    .replace(
+        "{% block content %}",
+        "{% block content %}<p>{{ t.intet_saadant }}</p>",
+    );
+    std::fs::write(tpl.join("page.html"), page).unwrap();
+    let r = report(dir.path());
+    assert_has(&r, "fejl: skabelonen bruger teksten `t.intet_saadant`, som ikke findes i strings/da.yaml\n  = hjælp: tilføj `intet_saadant: \"…\"` i temaets strings/da.yaml");
+    assert_has(&r, "themes/default/templates/page.html:");
+}
