@@ -54,6 +54,28 @@ impl Theme {
     }
 }
 
+/// The strings the code shows (page titles, search and poster words, facet labels), besides
+/// those the templates name. The theme load refuses a strings file without one of them.
+#[rustfmt::skip]
+pub const CODE_STRINGS: &[&str] = &[
+    "browse_criteria", "browse_focus_areas", "browse_municipalities", "browse_target_groups",
+    "compare_title", "criterion", "focus_area", "focus_areas_intro", "help_title",
+    "municipalities_intro", "nav_help", "nav_search", "not_found_title", "page",
+    "poster_pages_many", "poster_pages_one", "search_title", "section_partnere",
+    "section_praksis", "section_viden", "source", "target_groups_intro",
+    "violence_form_intro", "violence_forms_intro", "violence_forms_title",
+    "search_label", "search_hint", "search_none", "search_one", "search_many",
+    "search_filters", "search_more", "fact_duration", "fact_group_size", "fact_staff",
+    "fact_referral", "fact_funding", "section_kvalitetsstandard", "section_plakater",
+    "section_hjaelp", "section_praksis_intro", "section_partnere_intro",
+    "section_kvalitetsstandard_intro", "section_viden_intro", "section_plakater_intro",
+    "facet_section", "facet_focus_area", "facet_municipality", "facet_criterion",
+    "facet_target_group", "facet_audience", "facet_violence_form", "facet_offer",
+    "facet_kind", "facet_anonymous", "facet_free", "facet_evaluated", "yes", "no", "unknown",
+    "evaluated", "poster_draft_mark", "poster_draft_title", "poster_unverified",
+    "poster_edition", "poster_qr_to",
+];
+
 /// The `t.<key>` names a template text uses; `None` when it also looks keys up by a
 /// variable (`t[...]`), so it needs every string.
 fn string_keys(text: &str) -> Option<Vec<&str>> {
@@ -245,6 +267,22 @@ pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) ->
                 );
                 missing = true;
             }
+        }
+    }
+    // And every string the code itself shows.
+    for key in CODE_STRINGS {
+        if !strings.contains_key(*key) {
+            diags.push(
+                Diagnostic::error(
+                    "theme-string",
+                    format!("themes/{name}/{strings_path}"),
+                    format!("vejviser bruger teksten `{key}`, som ikke findes i {strings_path}"),
+                )
+                .hint(format!(
+                    "tilføj `{key}: \"…\"` (se standardtemaets strings/da.yaml)"
+                )),
+            );
+            missing = true;
         }
     }
     if missing {

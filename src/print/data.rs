@@ -97,8 +97,17 @@ pub fn paragraphs(body: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn poster_data(site: &Site, e: &Entry, meta: &PosterMeta, drafts: bool) -> PosterData {
+/// `strings`: the theme's UI strings (the draft mark and the other words a poster prints
+/// besides its content).
+pub fn poster_data(
+    site: &Site,
+    strings: &std::collections::BTreeMap<String, String>,
+    e: &Entry,
+    meta: &PosterMeta,
+    drafts: bool,
+) -> PosterData {
     let c = &site.config;
+    let ui = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
     let mut unverified = Vec::new();
     let keep = |l: &Line, who: &str, unverified: &mut Vec<String>| {
         if !l.verified && !unverified.iter().any(|u| u == who) {
@@ -178,7 +187,7 @@ pub fn poster_data(site: &Site, e: &Entry, meta: &PosterMeta, drafts: bool) -> P
         })
     });
     let title = if drafts {
-        format!("UDKAST: {}", e.title)
+        format!("{} {}", ui("poster_draft_title"), e.title)
     } else {
         e.title.clone()
     };
@@ -192,11 +201,11 @@ pub fn poster_data(site: &Site, e: &Entry, meta: &PosterMeta, drafts: bool) -> P
         "emergency": c.emergency.iter().map(|e| json!({"number": e.number, "label": e.label})).collect::<Vec<_>>(),
         "tear_off": tear_off,
         "draft": drafts,
-        "draft_mark": super::DRAFT_MARK,
-        "unverified_note": "ikke bekræftet",
+        "draft_mark": ui("poster_draft_mark"),
+        "unverified_note": ui("poster_unverified"),
         "municipality": c.municipality.name,
         "has_qr": qr_svg.is_some(),
-        "qr_alt": format!("QR-kode til {}", qr_url.clone().unwrap_or_default()),
+        "qr_alt": format!("{} {}", ui("poster_qr_to"), qr_url.clone().unwrap_or_default()),
         "qr_text": qr_url.clone().unwrap_or_default(),
         "paper": "a4",
     });

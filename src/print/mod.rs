@@ -24,7 +24,6 @@ use world::PrintKit;
 
 /// Theme directory of the print templates and fonts.
 pub const PRINT_DIR: &str = "print/";
-pub const DRAFT_MARK: &str = "UDKAST — kontaktoplysninger ikke bekræftet";
 
 /// One PDF of a poster.
 #[derive(Debug, Clone)]
@@ -98,8 +97,12 @@ pub fn render_posters(
     let mut jobs = Vec::new();
     for e in &posters {
         let meta = e.poster().expect("poster entry");
-        let mut d = data::poster_data(&loaded.site, e, meta, opts.drafts);
-        d.json["edition"] = format!("Udgave {:02}.{:02}.{}", today.2, today.1, today.0).into();
+        let strings = &loaded.theme.strings;
+        let mut d = data::poster_data(&loaded.site, strings, e, meta, opts.drafts);
+        let edition = strings
+            .get("poster_edition")
+            .map_or("Udgave", String::as_str);
+        d.json["edition"] = format!("{edition} {:02}.{:02}.{}", today.2, today.1, today.0).into();
         if !opts.drafts && meta.layout == crate::entry::PosterLayout::Poster {
             for who in &d.unverified_contacts {
                 diags.push(dropped_contact(&loaded.site, e, who));

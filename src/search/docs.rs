@@ -38,21 +38,39 @@ impl SearchDoc {
     }
 }
 
-/// Human labels of facet keys, in display order.
-pub const FACET_KEYS: &[(&str, &str)] = &[
-    ("section", "Sektion"),
-    ("focus_area", "Fokusområde"),
-    ("municipality", "Kommune"),
-    ("criterion", "Kvalitetskriterium"),
-    ("target_group", "Målgruppe"),
-    ("audience", "Hvem er det til"),
-    ("violence_form", "Voldsform"),
-    ("offer", "Tilbud"),
-    ("kind", "Type"),
-    ("anonymous", "Anonymt"),
-    ("free", "Gratis"),
-    ("evaluated", "Evalueret"),
+/// Facet keys, in display order. Their labels are the theme's `facet_<key>` strings.
+pub const FACET_KEYS: &[&str] = &[
+    "section",
+    "focus_area",
+    "municipality",
+    "criterion",
+    "target_group",
+    "audience",
+    "violence_form",
+    "offer",
+    "kind",
+    "anonymous",
+    "free",
+    "evaluated",
 ];
+
+/// `(key, label)` of every facet, for the browser client.
+pub fn facet_keys(loaded: &LoadedSite) -> Vec<(&'static str, String)> {
+    FACET_KEYS
+        .iter()
+        .map(|k| (*k, ui(loaded, &format!("facet_{k}"))))
+        .collect()
+}
+
+/// A UI string of the theme (the theme load checks that every one used here exists).
+fn ui(loaded: &LoadedSite, key: &str) -> String {
+    loaded
+        .theme
+        .strings
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| key.to_string())
+}
 
 fn yes_no(v: &YesNo) -> &'static str {
     match v {
@@ -67,12 +85,7 @@ pub fn facet_label(loaded: &LoadedSite, key: &str, value: &str) -> String {
     let c = &loaded.site.config;
     let from = |l: &crate::config::Labels| l.get(value).unwrap_or(value).to_string();
     match key {
-        "section" => loaded
-            .theme
-            .strings
-            .get(&format!("section_{value}"))
-            .cloned()
-            .unwrap_or_else(|| value.to_string()),
+        "section" => ui(loaded, &format!("section_{value}")),
         "focus_area" => from(&c.focus_areas),
         "criterion" => from(&c.criteria),
         "target_group" => from(&c.target_groups),
@@ -80,13 +93,15 @@ pub fn facet_label(loaded: &LoadedSite, key: &str, value: &str) -> String {
         "violence_form" => from(&c.violence_forms),
         "offer" => from(&c.offers),
         "kind" => from(&c.partner_kinds),
-        "evaluated" => "Evalueret".to_string(),
-        "anonymous" | "free" => match value {
-            "yes" => "Ja",
-            "no" => "Nej",
-            _ => "Ikke oplyst",
-        }
-        .to_string(),
+        "evaluated" => ui(loaded, "evaluated"),
+        "anonymous" | "free" => ui(
+            loaded,
+            match value {
+                "yes" => "yes",
+                "no" => "no",
+                _ => "unknown",
+            },
+        ),
         _ => value.to_string(),
     }
 }

@@ -3,7 +3,7 @@
 //! tantivy scores of each term, fetched only for the terms a query needs.
 
 use super::analyze::{stopwords, SUFFIXES};
-use super::docs::{facet_label, FACET_KEYS};
+use super::docs::{facet_keys, facet_label, FACET_KEYS};
 use super::plan::WEIGHTS;
 use super::SearchIndex;
 use crate::render::OutputFile;
@@ -31,7 +31,7 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         for (k, v) in &d.facets {
             let kpos = FACET_KEYS
                 .iter()
-                .position(|(fk, _)| fk == k)
+                .position(|fk| fk == k)
                 .unwrap_or(usize::MAX);
             facet_ids.insert((kpos, k.clone(), v.clone()), 0);
         }
@@ -53,7 +53,7 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
                 .map(|(k, v)| {
                     let kpos = FACET_KEYS
                         .iter()
-                        .position(|(fk, _)| fk == k)
+                        .position(|fk| fk == k)
                         .unwrap_or(usize::MAX);
                     facet_ids[&(kpos, k.clone(), v.clone())]
                 })
@@ -146,7 +146,7 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         "docChunk": DOC_CHUNK,
         "docChunks": doc_chunks,
         "facets": facets,
-        "facetKeys": FACET_KEYS,
+        "facetKeys": facet_keys(loaded),
         "sections": sections,
     });
     files.push(OutputFile {

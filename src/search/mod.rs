@@ -312,8 +312,8 @@ pub fn parse_filter(s: &str) -> Result<(String, String), String> {
     let (k, v) = s
         .split_once('=')
         .ok_or_else(|| format!("--filter `{s}`: skriv nøgle=værdi, fx focus_area=3"))?;
-    if !docs::FACET_KEYS.iter().any(|(fk, _)| *fk == k) {
-        let keys: Vec<&str> = docs::FACET_KEYS.iter().map(|(k, _)| *k).collect();
+    if !docs::FACET_KEYS.contains(&k) {
+        let keys: Vec<&str> = docs::FACET_KEYS.to_vec();
         return Err(format!(
             "--filter `{s}`: `{k}` er ikke et filter; brug en af {}",
             keys.join(", ")

@@ -329,7 +329,13 @@ fn printed_numbers(s: &LoadedSite, poster: &str) -> Vec<(String, String)> {
         .site
         .get(Section::Plakater, poster)
         .expect("poster exists");
-    let d = vejviser::print::data::poster_data(&s.site, e, e.poster().unwrap(), false);
+    let d = vejviser::print::data::poster_data(
+        &s.site,
+        &s.theme.strings,
+        e,
+        e.poster().unwrap(),
+        false,
+    );
     let mut out = Vec::new();
     for c in d.json["contacts"].as_array().unwrap() {
         out.push((
@@ -397,8 +403,13 @@ fn two_years_ahead_the_site_builds_and_posters_keep_only_the_emergency_numbers()
             "{}: prints aged numbers {printed:?}",
             poster.slug
         );
-        let d =
-            vejviser::print::data::poster_data(&s.site, poster, poster.poster().unwrap(), false);
+        let d = vejviser::print::data::poster_data(
+            &s.site,
+            &s.theme.strings,
+            poster,
+            poster.poster().unwrap(),
+            false,
+        );
         let emergency: Vec<&str> = d.json["emergency"]
             .as_array()
             .unwrap()
