@@ -18,6 +18,7 @@ pub mod diag;
 pub mod entry;
 pub mod freshness;
 pub mod frontmatter;
+pub mod html;
 pub mod markdown;
 pub mod model;
 pub mod newentry;

@@ -214,7 +214,7 @@ pub fn build_tera(theme: &Theme, diags: &mut Diagnostics) -> Option<tera::Tera> 
     tera.autoescape_on(vec![".html"]);
     // Tera's default also escapes `/`, which turns every URL into `&#x2F;` soup: valid, but
     // heavier pages and unreadable source. Escaping & < > " ' is what HTML needs.
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::html::escape);
     let mut templates = Vec::new();
     for f in theme.under("templates/") {
         let name = f.path.trim_start_matches("templates/").to_string();
@@ -251,21 +251,6 @@ pub fn build_tera(theme: &Theme, diags: &mut Diagnostics) -> Option<tera::Tera> 
         return None;
     }
     Some(tera)
-}
-
-fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The full message chain of a Tera error, and a line/column if it names one (` --> 3:5`).

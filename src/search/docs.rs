@@ -315,18 +315,6 @@ pub fn snippet(d: &SearchDoc, matched: &[&str]) -> String {
     out
 }
 
-fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-}
-
 fn mark_words(text: &str, hit: &dyn Fn(&str) -> bool, out: &mut String) {
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
@@ -335,10 +323,10 @@ fn mark_words(text: &str, hit: &dyn Fn(&str) -> bool, out: &mut String) {
         }
         if hit(word) {
             out.push_str("<mark>");
-            escape(word, out);
+            crate::html::escape_into(word, out);
             out.push_str("</mark>");
         } else {
-            escape(word, out);
+            crate::html::escape_into(word, out);
         }
         word.clear();
     };
@@ -347,7 +335,7 @@ fn mark_words(text: &str, hit: &dyn Fn(&str) -> bool, out: &mut String) {
             word.push(c);
         } else {
             flush(&mut word, out);
-            escape(&c.to_string(), out);
+            crate::html::escape_into(&c.to_string(), out);
         }
     }
     flush(&mut word, out);
