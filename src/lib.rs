@@ -16,6 +16,7 @@ pub mod context;
 pub mod date;
 pub mod diag;
 pub mod entry;
+pub mod fold;
 pub mod freshness;
 pub mod frontmatter;
 pub mod html;

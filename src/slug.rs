@@ -1,37 +1,10 @@
-//! Slugs and Danish letter folding, in one tested place.
-//!
-//! Rule: æ→ae, ø→oe, å→aa (and their capitals), é/ü etc. lose their accent, everything else
-//! that is not an ASCII letter or digit becomes `-`. ø→o would change meaning, so we never
-//! do it (see cocur/slugify #77).
-
-/// Fold Danish letters and common accents to ASCII, keeping case of ASCII letters.
-pub fn fold_danish(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 4);
-    for c in s.chars() {
-        match c {
-            'æ' => out.push_str("ae"),
-            'Æ' => out.push_str("Ae"),
-            'ø' => out.push_str("oe"),
-            'Ø' => out.push_str("Oe"),
-            'å' => out.push_str("aa"),
-            'Å' => out.push_str("Aa"),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'É' => out.push('E'),
-            'ü' => out.push('u'),
-            'ö' => out.push_str("oe"),
-            'ä' => out.push_str("ae"),
-            'á' | 'à' => out.push('a'),
-            'ó' | 'ò' => out.push('o'),
-            'í' => out.push('i'),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+//! Slugs: lower case, folded by the one Danish rule (`fold.rs`: æ→ae, ø→oe, å→aa, ü→ue,
+//! accents dropped), everything else that is not an ASCII letter or digit becomes `-`.
+//! ø→o would change meaning, so we never do it (see cocur/slugify #77).
 
 /// A slug for any text: folded, lower case, `-` between words, no leading/trailing `-`.
 pub fn slugify(s: &str) -> String {
-    let folded = fold_danish(&s.to_lowercase());
+    let folded = crate::fold::fold(&s.to_lowercase());
     let mut out = String::with_capacity(folded.len());
     let mut dash = false;
     for c in folded.chars() {

@@ -38,25 +38,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.to_lowercase())
 }
 
-/// Fold a lower-case word to ASCII the Danish way.
-pub fn fold(word: &str) -> String {
-    let mut out = String::with_capacity(word.len() + 2);
-    for c in word.chars() {
-        match c {
-            'æ' | 'ä' => out.push_str("ae"),
-            'ø' | 'ö' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
-            'ü' => out.push_str("ue"),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'á' | 'à' | 'â' => out.push('a'),
-            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
-            'ó' | 'ò' | 'ô' => out.push('o'),
-            'ú' | 'ù' | 'û' => out.push('u'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::fold::fold;
 
 /// A looser key for folded words, so that ASCII spellings without the Danish digraphs
 /// ("radgivning", "modrehjalpen") meet the folded forms ("raadgivning", "moedrehjaelpen").

@@ -147,6 +147,11 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         "docChunks": doc_chunks,
         "facets": facets,
         "facetKeys": facet_keys(loaded),
+        // The one folding rule (src/fold.rs), so the client keeps no copy of its own.
+        "fold": crate::fold::DANISH
+            .iter()
+            .map(|(from, to)| (from.to_string(), *to))
+            .collect::<BTreeMap<String, &str>>(),
         "sections": sections,
     });
     files.push(OutputFile {

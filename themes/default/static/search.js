@@ -8,10 +8,8 @@
   "use strict";
 
   var WORD_SPLIT = /[^\p{L}\p{N}]+/u;
-  var FOLD = { "æ": "ae", "ä": "ae", "ø": "oe", "ö": "oe", "å": "aa", "ü": "ue",
-    "é": "e", "è": "e", "ê": "e", "ë": "e", "á": "a", "à": "a", "â": "a",
-    "í": "i", "ì": "i", "î": "i", "ï": "i", "ó": "o", "ò": "o", "ô": "o",
-    "ú": "u", "ù": "u", "û": "u" };
+  // The folding rule comes with the index (src/fold.rs), set when an engine is made.
+  var FOLD = {};
 
   function fold(w) {
     var out = "";
@@ -53,6 +51,7 @@
 
   function Engine(index, fetchJson) {
     this.ix = index;
+    FOLD = index.fold || {};
     this.fetchJson = fetchJson;
     this.W = index.weights;
     this.surfaces = index.surfaces ? index.surfaces.split(" ") : [];
