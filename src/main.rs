@@ -38,6 +38,12 @@ struct Common {
     today: Option<String>,
 }
 
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into public/ (replaced only if the build succeeds).
@@ -55,6 +61,10 @@ enum Command {
     Check {
         #[command(flatten)]
         common: Common,
+        /// `text` for people, `json` (an array of diagnostics on stdout) for editors' tools
+        /// and CI.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Build, serve on http://127.0.0.1:PORT and rebuild + reload when files change.
     Serve {
@@ -159,12 +169,26 @@ fn main() -> ExitCode {
                 Err(f) => failure_after(f, "Bygningen fejlede; public/ er ikke ændret."),
             }
         }
-        Command::Check { common } => {
+        Command::Check { common, format } => {
             let opts = match options(&common) {
                 Ok(o) => o,
                 Err(e) => return usage(&e),
             };
-            match vejviser::check(&opts) {
+            let result = vejviser::check(&opts);
+            if format == Format::Json {
+                // Every diagnostic, sorted, as JSON; the exit code says the same as for text.
+                let (d, code) = match &result {
+                    Ok(d) => (d, ExitCode::SUCCESS),
+                    Err(BuildFailure::Content(d)) => (d, ExitCode::from(1)),
+                    Err(BuildFailure::Internal(_, d)) => (d, ExitCode::from(2)),
+                };
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&d.sorted()).unwrap_or_default()
+                );
+                return code;
+            }
+            match result {
                 Ok(d) => {
                     eprint!("{}", d.render_report());
                     eprintln!("Alt er i orden: ingen fejl.");

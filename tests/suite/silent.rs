@@ -271,3 +271,28 @@ fn a_template_naming_a_missing_string_is_an_error() {
     assert_has(&r, "fejl: skabelonen bruger teksten `t.intet_saadant`, som ikke findes i strings/da.yaml\n  = hjælp: tilføj `intet_saadant: \"…\"` i temaets strings/da.yaml");
     assert_has(&r, "themes/default/templates/page.html:");
 }
+
+#[test]
+fn check_prints_diagnostics_as_json_for_tools() {
+    let dir = site_with(Some("unknown-key"));
+    let root = dir.path().to_str().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vejviser"))
+        .args([
+            "check", "--root", root, "--today", TODAY, "--format", "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let unknown = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "unknown-key")
+        .expect("the unknown key");
+    assert_eq!(unknown["severity"], "error");
+    assert_eq!(unknown["path"], "content/praksis/temadage.md");
+    assert_eq!(unknown["line"], 10);
+    assert_eq!(unknown["message"], "ukendt felt `municipalites`");
+    assert_eq!(unknown["hint"], "mente du `municipalities`?");
+}
