@@ -20,6 +20,7 @@ pub mod fold;
 pub mod freshness;
 pub mod frontmatter;
 pub mod html;
+pub mod links;
 pub mod markdown;
 pub mod model;
 pub mod newentry;
@@ -234,11 +235,12 @@ pub fn render_site_into(
     let mut page_diags = Diagnostics::new();
     let mut search_diags = Diagnostics::new();
     {
-        let jobs = render::plan(
+        let jobs = render::plan(&loaded.site, &loaded.theme, &prepared, &ropts);
+        links::check(
             &loaded.site,
-            &loaded.theme,
-            &prepared,
-            &ropts,
+            &prepared.rendered,
+            jobs.iter().map(|j| j.out()),
+            &ropts.extra_paths,
             &mut page_diags,
         );
         render::execute(

@@ -143,6 +143,13 @@ fn poster_view(
     }
 }
 
+impl PageJob<'_> {
+    /// Output directory (`praksis/x/`) or file (`404.html`) of the page.
+    pub fn out(&self) -> &str {
+        &self.out
+    }
+}
+
 pub struct PageJob<'a> {
     /// Output directory (`praksis/x/`) or file (`404.html`).
     out: String,
@@ -444,7 +451,6 @@ pub fn plan<'a>(
     theme: &'a Theme,
     prepared: &'a Prepared,
     opts: &'a RenderOptions,
-    diags: &mut Diagnostics,
 ) -> Vec<PageJob<'a>> {
     let c = &site.config;
     let bp = c.base_path.as_str();
@@ -1108,103 +1114,6 @@ pub fn plan<'a>(
         });
     }
 
-    // Link check: every internal link must hit a page or a generated file.
-    let mut known: HashSet<String> = jobs.iter().map(|j| j.out.clone()).collect();
-    known.extend(opts.extra_paths.iter().cloned());
-    for p in site.section(Section::Plakater) {
-        if let Some(meta) = p.poster() {
-            for sz in &meta.sizes {
-                known.insert(urls::poster_pdf(&p.slug, sz.name()));
-            }
-        }
-    }
-    for p in site.section(Section::Plakater) {
-        if let Some(q) = p.poster().and_then(|m| m.qr.as_ref()) {
-            if !urls::dir_of_site_path(q).is_some_and(|d| known.contains(&d)) {
-                diags.push(
-                    Diagnostic::error(
-                        "poster-qr",
-                        &p.path,
-                        format!("qr: `{q}` er ikke en side på sitet, så QR-koden ville føre ingen steder hen"),
-                    )
-                    .at_line(p.line_of("qr"))
-                    .hint(closest_page(q, &known)),
-                );
-            }
-        }
-    }
-    for (e, r) in site.entries.iter().zip(rendered.iter()) {
-        for l in &r.links {
-            let dir = urls::dir_of_site_path(&l.target);
-            if let Some(d) = dir.as_ref().filter(|d| site.draft_dirs.contains(*d)) {
-                diags.push(
-                    Diagnostic::warning(
-                        "draft-link",
-                        &e.path,
-                        format!(
-                            "linket `{}` peger på en kladde (draft: true) og vises som almindelig tekst",
-                            l.target
-                        ),
-                    )
-                    .at(l.line, None)
-                    .hint(format!(
-                        "fjern `draft: true` i content/{}.md for at udgive siden, eller byg med --drafts",
-                        d.trim_end_matches('/')
-                    )),
-                );
-                continue;
-            }
-            let ok = dir.is_some_and(|d| known.contains(&d));
-            if !ok {
-                diags.push(
-                    Diagnostic::error(
-                        "broken-link",
-                        &e.path,
-                        format!("linket `{}` peger på en side, der ikke findes", l.target),
-                    )
-                    .at(l.line, None)
-                    .hint(closest_page(&l.target, &known)),
-                );
-            }
-        }
-        for l in &r.relative_links {
-            let guess = format!(
-                "/{}",
-                l.target
-                    .trim_start_matches("./")
-                    .trim_start_matches("../")
-                    .trim_start_matches("../")
-                    .trim_end_matches(".md")
-            );
-            diags.push(
-                Diagnostic::error(
-                    "relative-link",
-                    &e.path,
-                    format!(
-                        "linket `{}` er relativt og peger forkert fra nogle sider",
-                        l.target
-                    ),
-                )
-                .at(l.line, None)
-                .hint(format!(
-                    "skriv stien fra sitets rod, fx `{}`",
-                    if guess.ends_with('/') {
-                        guess
-                    } else {
-                        format!("{guess}/")
-                    }
-                )),
-            );
-        }
-        if r.removed_unsafe {
-            diags.push(
-                Diagnostic::warning("unsafe-html", &e.path, "teksten indeholder HTML, der kan køre kode (script, onclick, javascript: …); det er fjernet")
-                    .at(e.body_line, None)
-                    .hint("skriv teksten i almindelig Markdown; indsat indhold fra Word kan have skjult kode med"),
-            );
-        }
-    }
-
     jobs
 }
 
@@ -1312,7 +1221,7 @@ pub fn execute(
     }
 }
 
-fn closest_page(target: &str, known: &HashSet<String>) -> String {
+pub(crate) fn closest_page(target: &str, known: &HashSet<String>) -> String {
     let want = urls::dir_of_site_path(target).unwrap_or_default();
     let mut all: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
     all.sort();

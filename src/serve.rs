@@ -188,7 +188,15 @@ impl Server {
                 render::prepare(&loaded.site, &loaded.theme, Some(&mut cache))
             };
             let ropts = self.render_options();
-            let _ = render::plan(&loaded.site, &loaded.theme, &prepared, &ropts, &mut diags);
+            let jobs = render::plan(&loaded.site, &loaded.theme, &prepared, &ropts);
+            crate::links::check(
+                &loaded.site,
+                &prepared.rendered,
+                jobs.iter().map(|j| j.out()),
+                &ropts.extra_paths,
+                &mut diags,
+            );
+            drop(jobs);
             (!diags.has_errors()).then_some((loaded, tera, prepared))
         })();
         let Some((loaded, tera, prepared)) = fast else {
@@ -379,8 +387,7 @@ impl Server {
         ];
         if is_page {
             let ropts = self.render_options();
-            let mut d = Diagnostics::new();
-            let jobs = render::plan(&c.loaded.site, &c.loaded.theme, &c.prepared, &ropts, &mut d);
+            let jobs = render::plan(&c.loaded.site, &c.loaded.theme, &c.prepared, &ropts);
             for p in &candidates {
                 if let Some(Ok(f)) = render::render_page(&jobs, &c.tera, &c.loaded.theme, p) {
                     return (200, f.path, f.bytes);

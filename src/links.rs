@@ -1,0 +1,117 @@
+//! Validate the links of the rendered site: every internal link and poster QR path must
+//! lead to a page or a generated file; links to drafts, relative links and removed unsafe
+//! HTML are reported. A step of its own, after planning: the preview server plans a page
+//! per request and must not re-check every link each time.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::entry::Section;
+use crate::markdown::Rendered;
+use crate::model::Site;
+use crate::urls;
+use std::collections::HashSet;
+
+/// `pages`: the output paths of every planned page; `extra_paths`: other generated files
+/// (poster PDFs). `rendered` holds every entry's Markdown, in entry order.
+pub fn check<'p>(
+    site: &Site,
+    rendered: &[Rendered],
+    pages: impl Iterator<Item = &'p str>,
+    extra_paths: &[String],
+    diags: &mut Diagnostics,
+) {
+    let mut known: HashSet<String> = pages.map(str::to_string).collect();
+    known.extend(extra_paths.iter().cloned());
+    for p in site.section(Section::Plakater) {
+        if let Some(meta) = p.poster() {
+            for sz in &meta.sizes {
+                known.insert(urls::poster_pdf(&p.slug, sz.name()));
+            }
+        }
+    }
+    for p in site.section(Section::Plakater) {
+        if let Some(q) = p.poster().and_then(|m| m.qr.as_ref()) {
+            if !urls::dir_of_site_path(q).is_some_and(|d| known.contains(&d)) {
+                diags.push(
+                    Diagnostic::error(
+                        "poster-qr",
+                        &p.path,
+                        format!("qr: `{q}` er ikke en side på sitet, så QR-koden ville føre ingen steder hen"),
+                    )
+                    .at_line(p.line_of("qr"))
+                    .hint(crate::render::closest_page(q, &known)),
+                );
+            }
+        }
+    }
+    for (e, r) in site.entries.iter().zip(rendered.iter()) {
+        for l in &r.links {
+            let dir = urls::dir_of_site_path(&l.target);
+            if let Some(d) = dir.as_ref().filter(|d| site.draft_dirs.contains(*d)) {
+                diags.push(
+                    Diagnostic::warning(
+                        "draft-link",
+                        &e.path,
+                        format!(
+                            "linket `{}` peger på en kladde (draft: true) og vises som almindelig tekst",
+                            l.target
+                        ),
+                    )
+                    .at(l.line, None)
+                    .hint(format!(
+                        "fjern `draft: true` i content/{}.md for at udgive siden, eller byg med --drafts",
+                        d.trim_end_matches('/')
+                    )),
+                );
+                continue;
+            }
+            let ok = dir.is_some_and(|d| known.contains(&d));
+            if !ok {
+                diags.push(
+                    Diagnostic::error(
+                        "broken-link",
+                        &e.path,
+                        format!("linket `{}` peger på en side, der ikke findes", l.target),
+                    )
+                    .at(l.line, None)
+                    .hint(crate::render::closest_page(&l.target, &known)),
+                );
+            }
+        }
+        for l in &r.relative_links {
+            let guess = format!(
+                "/{}",
+                l.target
+                    .trim_start_matches("./")
+                    .trim_start_matches("../")
+                    .trim_start_matches("../")
+                    .trim_end_matches(".md")
+            );
+            diags.push(
+                Diagnostic::error(
+                    "relative-link",
+                    &e.path,
+                    format!(
+                        "linket `{}` er relativt og peger forkert fra nogle sider",
+                        l.target
+                    ),
+                )
+                .at(l.line, None)
+                .hint(format!(
+                    "skriv stien fra sitets rod, fx `{}`",
+                    if guess.ends_with('/') {
+                        guess
+                    } else {
+                        format!("{guess}/")
+                    }
+                )),
+            );
+        }
+        if r.removed_unsafe {
+            diags.push(
+                Diagnostic::warning("unsafe-html", &e.path, "teksten indeholder HTML, der kan køre kode (script, onclick, javascript: …); det er fjernet")
+                    .at(e.body_line, None)
+                    .hint("skriv teksten i almindelig Markdown; indsat indhold fra Word kan have skjult kode med"),
+            );
+        }
+    }
+}
