@@ -33,6 +33,12 @@ pub const DANISH: &[(char, &str)] = &[
 pub fn fold(lower: &str) -> String {
     let mut out = String::with_capacity(lower.len() + 4);
     for c in lower.chars() {
+        // Most letters are ASCII: no table look-up for them (this runs for every word
+        // the search index analyses).
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
         match DANISH.iter().find(|(from, _)| *from == c) {
             Some((_, to)) => out.push_str(to),
             None => out.push(c),

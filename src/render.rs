@@ -445,269 +445,458 @@ pub fn prepare(site: &Site, theme: &Theme, cache: Option<&mut MarkdownCache>) ->
     }
 }
 
-/// Every page the site will have, with its (lazy) context; checks internal links.
+/// Every page the site will have, each with its (lazy) context, by page family.
 pub fn plan<'a>(
     site: &'a Site,
     theme: &'a Theme,
     prepared: &'a Prepared,
     opts: &'a RenderOptions,
 ) -> Vec<PageJob<'a>> {
-    let c = &site.config;
-    let bp = c.base_path.as_str();
-    let strings = &theme.strings;
-    let Prepared {
-        rendered,
-        views,
-        cards,
-        sv,
-        asset_urls,
-    } = prepared;
-    let idx_of: std::collections::HashMap<(Section, &str), usize> = site
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| ((e.section, e.slug.as_str()), i))
-        .collect();
-    // Entries are unique by (section, slug) once the model is built.
-    let view_of = |e: &Entry| -> &EntryView { &views[idx_of[&(e.section, e.slug.as_str())]] };
-    let card_of = |e: &Entry| -> &CardView { &cards[idx_of[&(e.section, e.slug.as_str())]] };
-    let mut jobs: Vec<PageJob> = Vec::new();
-    let shared = Shared {
-        site: sv,
-        strings,
-        assets: asset_urls,
-        base_path: bp,
-        base_url: &c.base_url,
-        live_reload: opts.live_reload,
-        per_page: c.paginate,
-    };
-    let base_ctx = |title: &str, dir: &str| shared.ctx(title, dir);
-    let s = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
-    let poster_pages = (s("poster_pages_one"), s("poster_pages_many"));
+    let planner = Planner::new(site, theme, prepared, opts);
+    let mut jobs = Vec::new();
+    planner.entry_pages(&mut jobs);
+    planner.section_lists(&mut jobs);
+    planner.practice_pages(&mut jobs);
+    planner.compare_page(&mut jobs);
+    let audience_links = planner.help_pages(&mut jobs);
+    planner.home_pages(&mut jobs, audience_links);
+    jobs
+}
 
-    // Entry pages.
-    for (i, e) in site.entries.iter().enumerate() {
-        if !e.section.has_pages() {
-            continue;
+/// What every page family needs: the model, the prepared views and the shared context.
+struct Planner<'a> {
+    site: &'a Site,
+    bp: &'a str,
+    strings: &'a BTreeMap<String, String>,
+    rendered: &'a [markdown::Rendered],
+    views: &'a [EntryView],
+    cards: &'a [CardView],
+    opts: &'a RenderOptions,
+    /// Entries are unique by (section, slug) once the model is built.
+    idx_of: HashMap<(Section, &'a str), usize>,
+    shared: Shared<'a>,
+    poster_pages: (String, String),
+}
+
+impl<'a> Planner<'a> {
+    fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        prepared: &'a Prepared,
+        opts: &'a RenderOptions,
+    ) -> Self {
+        let c = &site.config;
+        let strings = &theme.strings;
+        let s = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
+        Planner {
+            site,
+            bp: c.base_path.as_str(),
+            strings,
+            rendered: &prepared.rendered,
+            views: &prepared.views,
+            cards: &prepared.cards,
+            opts,
+            idx_of: site
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| ((e.section, e.slug.as_str()), i))
+                .collect(),
+            shared: Shared {
+                site: &prepared.sv,
+                strings,
+                assets: &prepared.asset_urls,
+                base_path: c.base_path.as_str(),
+                base_url: &c.base_url,
+                live_reload: opts.live_reload,
+                per_page: c.paginate,
+            },
+            poster_pages: (s("poster_pages_one"), s("poster_pages_many")),
         }
-        let dir = urls::entry_dir(e.section, &e.slug);
-        let mut ctx = base_ctx(&e.title, &dir);
-        ctx.insert_ref("entry", &views[i]);
-        ctx.insert_ref("content", rendered[i].html.as_str());
-        ctx.insert_ref("description", e.summary.as_str());
-        let template = match e.section {
-            Section::Praksis => {
-                let p = e.practice().expect("practice");
-                let partners: Vec<&CardView> = p
-                    .partners
-                    .iter()
-                    .filter_map(|sl| {
-                        idx_of
-                            .get(&(Section::Partnere, sl.as_str()))
-                            .map(|i| &cards[*i])
-                    })
-                    .collect();
-                ctx.insert("partners", partners);
-                "practice.html"
-            }
-            Section::Partnere => {
-                let used_by: Vec<&CardView> = site
-                    .section(Section::Praksis)
-                    .filter(|x| x.practice().is_some_and(|p| p.partners.contains(&e.slug)))
-                    .map(card_of)
-                    .collect();
-                ctx.insert("practices", used_by);
-                "partner.html"
-            }
-            // Advice has no page of its own (skipped above); it is read on its help page.
-            Section::Hjaelp => continue,
-            Section::Viden | Section::Kvalitetsstandard => {
-                let related: Vec<&CardView> = e
-                    .knowledge()
-                    .map(|k| {
-                        k.related
-                            .iter()
-                            .filter_map(|r| site.get_ref(r))
-                            .map(card_of)
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                ctx.insert("related", related);
-                let siblings: Vec<&CardView> = site.section(e.section).map(card_of).collect();
-                ctx.insert("siblings", siblings);
-                "page.html"
-            }
-            Section::Plakater => {
-                let p = e.poster().expect("poster");
-                ctx.insert_ref("poster", p);
-                let view = poster_view(bp, opts.posters.get(&e.slug), &poster_pages);
-                let files: Vec<Link> = if view.files.is_empty() {
-                    p.sizes
-                        .iter()
-                        .map(|sz| Link {
-                            label: sz.name().to_string(),
-                            url: urls::link(bp, &urls::poster_pdf(&e.slug, sz.name())),
-                        })
-                        .collect()
-                } else {
-                    view.files.clone()
-                };
-                ctx.insert("pdfs", files);
-                ctx.insert("print", view);
-                "poster.html"
-            }
-        };
-        jobs.push(PageJob {
-            out: dir,
-            template,
-            ctx,
-            source: Some(e.path.clone()),
-        });
+    }
+    fn view_of(&self, e: &'a Entry) -> &'a EntryView {
+        &self.views[self.idx_of[&(e.section, e.slug.as_str())]]
+    }
+    fn card_of(&self, e: &'a Entry) -> &'a CardView {
+        &self.cards[self.idx_of[&(e.section, e.slug.as_str())]]
+    }
+    fn s(&self, k: &str) -> String {
+        self.strings
+            .get(k)
+            .cloned()
+            .unwrap_or_else(|| k.to_string())
     }
 
-    // Section lists.
-    for sec in Section::ALL {
-        let items: Vec<&CardView> = site.section(sec).map(card_of).collect();
-        if items.is_empty() || !sec.has_pages() {
-            continue;
-        }
-        let label = context::section_label(c, strings, sec);
-        let pages = if sec == Section::Partnere {
-            vec![(urls::section_dir(sec), items.clone(), None)]
-        } else {
-            paginate(&items, &urls::section_dir(sec), c.paginate, bp)
-        };
-        for (dir, items, pager) in pages {
-            let title = page_title(&label, pager.as_ref(), &s("page"));
-            let mut ctx = base_ctx(&title, &dir);
-            ctx.insert("section", sec);
-            ctx.insert("pager", pager);
-            if sec == Section::Partnere {
-                // Partner lists show contact details: they need the full view (and are short).
-                let full: Vec<&EntryView> = site.section(sec).map(view_of).collect();
-                ctx.insert("items", full);
-            } else {
-                if sec == Section::Plakater {
-                    let gallery: BTreeMap<&str, PosterView> = items
+    /// Every entry's own page.
+    fn entry_pages(&self, jobs: &mut Vec<PageJob<'a>>) {
+        let site = self.site;
+        let bp = self.bp;
+        let rendered = self.rendered;
+        let views = self.views;
+        let cards = self.cards;
+        let opts = self.opts;
+        let idx_of = &self.idx_of;
+        let card_of = |e: &'a Entry| -> &'a CardView { self.card_of(e) };
+        let base_ctx = |title: &str, dir: &str| self.shared.ctx(title, dir);
+        let poster_pages = &self.poster_pages;
+        // Entry pages.
+        for (i, e) in site.entries.iter().enumerate() {
+            if !e.section.has_pages() {
+                continue;
+            }
+            let dir = urls::entry_dir(e.section, &e.slug);
+            let mut ctx = base_ctx(&e.title, &dir);
+            ctx.insert_ref("entry", &views[i]);
+            ctx.insert_ref("content", rendered[i].html.as_str());
+            ctx.insert_ref("description", e.summary.as_str());
+            let template = match e.section {
+                Section::Praksis => {
+                    let p = e.practice().expect("practice");
+                    let partners: Vec<&CardView> = p
+                        .partners
                         .iter()
-                        .map(|i| {
-                            let pv = poster_view(bp, opts.posters.get(&i.slug), &poster_pages);
-                            (i.slug.as_str(), pv)
+                        .filter_map(|sl| {
+                            idx_of
+                                .get(&(Section::Partnere, sl.as_str()))
+                                .map(|i| &cards[*i])
                         })
                         .collect();
-                    ctx.insert("posters", gallery);
+                    ctx.insert("partners", partners);
+                    "practice.html"
                 }
-                ctx.insert("items", items.clone());
-            }
-            ctx.insert("intro", s(&format!("section_{}_intro", sec.dir())));
-            if sec == Section::Praksis {
-                let groups: Vec<(FacetValue, Vec<&CardView>)> = c
-                    .focus_areas
-                    .keys()
-                    .map(|fa| {
-                        let v: Vec<&CardView> = items
+                Section::Partnere => {
+                    let used_by: Vec<&CardView> = site
+                        .section(Section::Praksis)
+                        .filter(|x| x.practice().is_some_and(|p| p.partners.contains(&e.slug)))
+                        .map(card_of)
+                        .collect();
+                    ctx.insert("practices", used_by);
+                    "partner.html"
+                }
+                // Advice has no page of its own (skipped above); it is read on its help page.
+                Section::Hjaelp => continue,
+                Section::Viden | Section::Kvalitetsstandard => {
+                    let related: Vec<&CardView> = e
+                        .knowledge()
+                        .map(|k| {
+                            k.related
+                                .iter()
+                                .filter_map(|r| site.get_ref(r))
+                                .map(card_of)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    ctx.insert("related", related);
+                    let siblings: Vec<&CardView> = site.section(e.section).map(card_of).collect();
+                    ctx.insert("siblings", siblings);
+                    "page.html"
+                }
+                Section::Plakater => {
+                    let p = e.poster().expect("poster");
+                    ctx.insert_ref("poster", p);
+                    let view = poster_view(bp, opts.posters.get(&e.slug), poster_pages);
+                    let files: Vec<Link> = if view.files.is_empty() {
+                        p.sizes
                             .iter()
-                            .copied()
-                            .filter(|x| x.focus_area.as_ref().is_some_and(|f| f.key == fa))
-                            .collect();
-                        (
-                            FacetValue {
-                                key: fa.to_string(),
-                                label: c.focus_areas.get(fa).unwrap_or(fa).to_string(),
-                                url: Some(urls::link(bp, &urls::focus_area_dir(fa))),
-                            },
-                            v,
-                        )
-                    })
-                    .filter(|(_, v)| !v.is_empty())
-                    .collect();
-                ctx.insert("groups", groups);
-                ctx.insert("filters", practice_filters(site, &items));
-                ctx.insert("compare_url", urls::link(bp, &urls::compare_dir()));
-                let browse = vec![
-                    Link {
-                        label: s("browse_focus_areas"),
-                        url: urls::link(bp, &urls::focus_areas_dir()),
-                    },
-                    Link {
-                        label: s("browse_municipalities"),
-                        url: urls::link(bp, &urls::municipalities_dir()),
-                    },
-                    Link {
-                        label: s("browse_criteria"),
-                        url: urls::link(bp, &urls::criteria_matrix_dir()),
-                    },
-                    Link {
-                        label: s("browse_target_groups"),
-                        url: urls::link(bp, &urls::target_groups_dir()),
-                    },
-                ];
-                ctx.insert("browse", browse);
-            }
+                            .map(|sz| Link {
+                                label: sz.name().to_string(),
+                                url: urls::link(bp, &urls::poster_pdf(&e.slug, sz.name())),
+                            })
+                            .collect()
+                    } else {
+                        view.files.clone()
+                    };
+                    ctx.insert("pdfs", files);
+                    ctx.insert("print", view);
+                    "poster.html"
+                }
+            };
             jobs.push(PageJob {
                 out: dir,
-                // The poster list is a gallery of previews and downloads.
-                template: if sec == Section::Plakater {
-                    "posters.html"
-                } else {
-                    "section.html"
-                },
+                template,
                 ctx,
-                source: None,
+                source: Some(e.path.clone()),
             });
         }
     }
 
-    // Practice taxonomies.
-    let practices: Vec<(&Entry, &CardView)> = site
-        .section(Section::Praksis)
-        .map(|e| (e, card_of(e)))
-        .collect();
-    #[allow(clippy::type_complexity)]
-    fn taxonomy<'a>(
-        shared: &Shared<'a>,
-        index_dir: String,
-        index_title: String,
-        intro: String,
-        terms: Vec<(String, String, String, Vec<&'a CardView>)>,
-        jobs: &mut Vec<PageJob<'a>>,
-    ) {
-        let bp = shared.base_path;
-        let per_page = shared.per_page;
-        let page_word = shared.strings.get("page").cloned().unwrap_or_default();
-        let term_views: Vec<TermView> = terms
+    /// The list page of every section (paginated; the practices grouped by focus area).
+    fn section_lists(&self, jobs: &mut Vec<PageJob<'a>>) {
+        let site = self.site;
+        let c = &self.site.config;
+        let bp = self.bp;
+        let strings = self.strings;
+        let opts = self.opts;
+        let view_of = |e: &'a Entry| -> &'a EntryView { self.view_of(e) };
+        let card_of = |e: &'a Entry| -> &'a CardView { self.card_of(e) };
+        let base_ctx = |title: &str, dir: &str| self.shared.ctx(title, dir);
+        let s = |k: &str| self.s(k);
+        let poster_pages = &self.poster_pages;
+        // Section lists.
+        for sec in Section::ALL {
+            let items: Vec<&CardView> = site.section(sec).map(card_of).collect();
+            if items.is_empty() || !sec.has_pages() {
+                continue;
+            }
+            let label = context::section_label(c, strings, sec);
+            let pages = if sec == Section::Partnere {
+                vec![(urls::section_dir(sec), items.clone(), None)]
+            } else {
+                paginate(&items, &urls::section_dir(sec), c.paginate, bp)
+            };
+            for (dir, items, pager) in pages {
+                let title = page_title(&label, pager.as_ref(), &s("page"));
+                let mut ctx = base_ctx(&title, &dir);
+                ctx.insert("section", sec);
+                ctx.insert("pager", pager);
+                if sec == Section::Partnere {
+                    // Partner lists show contact details: they need the full view (and are short).
+                    let full: Vec<&EntryView> = site.section(sec).map(view_of).collect();
+                    ctx.insert("items", full);
+                } else {
+                    if sec == Section::Plakater {
+                        let gallery: BTreeMap<&str, PosterView> = items
+                            .iter()
+                            .map(|i| {
+                                let pv = poster_view(bp, opts.posters.get(&i.slug), poster_pages);
+                                (i.slug.as_str(), pv)
+                            })
+                            .collect();
+                        ctx.insert("posters", gallery);
+                    }
+                    ctx.insert("items", items.clone());
+                }
+                ctx.insert("intro", s(&format!("section_{}_intro", sec.dir())));
+                if sec == Section::Praksis {
+                    let groups: Vec<(FacetValue, Vec<&CardView>)> = c
+                        .focus_areas
+                        .keys()
+                        .map(|fa| {
+                            let v: Vec<&CardView> = items
+                                .iter()
+                                .copied()
+                                .filter(|x| x.focus_area.as_ref().is_some_and(|f| f.key == fa))
+                                .collect();
+                            (
+                                FacetValue {
+                                    key: fa.to_string(),
+                                    label: c.focus_areas.get(fa).unwrap_or(fa).to_string(),
+                                    url: Some(urls::link(bp, &urls::focus_area_dir(fa))),
+                                },
+                                v,
+                            )
+                        })
+                        .filter(|(_, v)| !v.is_empty())
+                        .collect();
+                    ctx.insert("groups", groups);
+                    ctx.insert("filters", practice_filters(site, &items));
+                    ctx.insert("compare_url", urls::link(bp, &urls::compare_dir()));
+                    let browse = vec![
+                        Link {
+                            label: s("browse_focus_areas"),
+                            url: urls::link(bp, &urls::focus_areas_dir()),
+                        },
+                        Link {
+                            label: s("browse_municipalities"),
+                            url: urls::link(bp, &urls::municipalities_dir()),
+                        },
+                        Link {
+                            label: s("browse_criteria"),
+                            url: urls::link(bp, &urls::criteria_matrix_dir()),
+                        },
+                        Link {
+                            label: s("browse_target_groups"),
+                            url: urls::link(bp, &urls::target_groups_dir()),
+                        },
+                    ];
+                    ctx.insert("browse", browse);
+                }
+                jobs.push(PageJob {
+                    out: dir,
+                    // The poster list is a gallery of previews and downloads.
+                    template: if sec == Section::Plakater {
+                        "posters.html"
+                    } else {
+                        "section.html"
+                    },
+                    ctx,
+                    source: None,
+                });
+            }
+        }
+    }
+
+    /// The practices by focus area, municipality, target group and quality criterion, and the criteria matrix.
+    fn practice_pages(&self, jobs: &mut Vec<PageJob<'a>>) {
+        let site = self.site;
+        let c = &self.site.config;
+        let bp = self.bp;
+        let card_of = |e: &'a Entry| -> &'a CardView { self.card_of(e) };
+        let base_ctx = |title: &str, dir: &str| self.shared.ctx(title, dir);
+        let s = |k: &str| self.s(k);
+        // Practice taxonomies.
+        let practices: Vec<(&Entry, &CardView)> = site
+            .section(Section::Praksis)
+            .map(|e| (e, card_of(e)))
+            .collect();
+        #[allow(clippy::type_complexity)]
+        fn taxonomy<'a>(
+            shared: &Shared<'a>,
+            index_dir: String,
+            index_title: String,
+            intro: String,
+            terms: Vec<(String, String, String, Vec<&'a CardView>)>,
+            jobs: &mut Vec<PageJob<'a>>,
+        ) {
+            let bp = shared.base_path;
+            let per_page = shared.per_page;
+            let page_word = shared.strings.get("page").cloned().unwrap_or_default();
+            let term_views: Vec<TermView> = terms
+                .iter()
+                .filter(|t| !t.3.is_empty())
+                .map(|(k, l, d, v)| TermView {
+                    key: k.clone(),
+                    label: l.clone(),
+                    url: urls::link(bp, d),
+                    count: v.len(),
+                })
+                .collect();
+            let mut ctx = shared.ctx(&index_title, &index_dir);
+            ctx.insert("terms", term_views);
+            ctx.insert("intro", intro);
+            jobs.push(PageJob {
+                out: index_dir.clone(),
+                template: "taxonomy_list.html",
+                ctx,
+                source: None,
+            });
+            for (_k, label, dir, items) in terms {
+                if items.is_empty() {
+                    continue;
+                }
+                for (dir, items, pager) in paginate(&items, &dir, per_page, bp) {
+                    let title = page_title(&label, pager.as_ref(), &page_word);
+                    let mut ctx = shared.ctx(&title, &dir);
+                    ctx.insert("items", items);
+                    ctx.insert("pager", pager);
+                    ctx.insert(
+                        "parent",
+                        Link {
+                            label: index_title.clone(),
+                            url: urls::link(bp, &index_dir),
+                        },
+                    );
+                    jobs.push(PageJob {
+                        out: dir,
+                        template: "taxonomy_term.html",
+                        ctx,
+                        source: None,
+                    });
+                }
+            }
+        }
+        let fa_terms = c
+            .focus_areas
+            .0
             .iter()
-            .filter(|t| !t.3.is_empty())
-            .map(|(k, l, d, v)| TermView {
-                key: k.clone(),
-                label: l.clone(),
-                url: urls::link(bp, d),
-                count: v.len(),
+            .map(|(k, l)| {
+                let v = practices
+                    .iter()
+                    .filter(|(e, _)| e.practice().is_some_and(|p| p.focus_area.to_string() == *k))
+                    .map(|(_, v)| *v)
+                    .collect();
+                (
+                    k.clone(),
+                    format!("{} {k}: {l}", s("focus_area")),
+                    urls::focus_area_dir(k),
+                    v,
+                )
             })
             .collect();
-        let mut ctx = shared.ctx(&index_title, &index_dir);
-        ctx.insert("terms", term_views);
-        ctx.insert("intro", intro);
-        jobs.push(PageJob {
-            out: index_dir.clone(),
-            template: "taxonomy_list.html",
-            ctx,
-            source: None,
-        });
-        for (_k, label, dir, items) in terms {
+        taxonomy(
+            &self.shared,
+            urls::focus_areas_dir(),
+            s("browse_focus_areas"),
+            s("focus_areas_intro"),
+            fa_terms,
+            jobs,
+        );
+        let mut munis: BTreeMap<String, (String, Vec<&CardView>)> = BTreeMap::new();
+        for (e, v) in &practices {
+            for m in &e.practice().expect("practice").municipalities {
+                munis
+                    .entry(crate::slug::slugify(m))
+                    .or_insert_with(|| (m.clone(), Vec::new()))
+                    .1
+                    .push(*v);
+            }
+        }
+        let muni_terms = munis
+            .into_iter()
+            .map(|(k, (label, v))| (k.clone(), label, urls::municipality_dir(&k), v))
+            .collect();
+        taxonomy(
+            &self.shared,
+            urls::municipalities_dir(),
+            s("browse_municipalities"),
+            s("municipalities_intro"),
+            muni_terms,
+            jobs,
+        );
+        let tg_terms = c
+            .target_groups
+            .0
+            .iter()
+            .map(|(k, l)| {
+                let v = practices
+                    .iter()
+                    .filter(|(e, _)| e.practice().is_some_and(|p| p.target_groups.contains(k)))
+                    .map(|(_, v)| *v)
+                    .collect();
+                (k.clone(), l.clone(), urls::target_group_dir(k), v)
+            })
+            .collect();
+        taxonomy(
+            &self.shared,
+            urls::target_groups_dir(),
+            s("browse_target_groups"),
+            s("target_groups_intro"),
+            tg_terms,
+            jobs,
+        );
+        // Criteria: each criterion's page, and the matrix as the index.
+        for (k, l) in &c.criteria.0 {
+            let items: Vec<&CardView> = practices
+                .iter()
+                .filter(|(e, _)| {
+                    e.practice()
+                        .is_some_and(|p| p.criteria.iter().any(|n| n.to_string() == *k))
+                })
+                .map(|(_, v)| *v)
+                .collect();
             if items.is_empty() {
                 continue;
             }
-            for (dir, items, pager) in paginate(&items, &dir, per_page, bp) {
-                let title = page_title(&label, pager.as_ref(), &page_word);
-                let mut ctx = shared.ctx(&title, &dir);
+            let label = format!("{} {k}: {l}", s("criterion"));
+            for (dir, items, pager) in paginate(&items, &urls::criterion_dir(k), c.paginate, bp) {
+                let mut ctx = base_ctx(&page_title(&label, pager.as_ref(), &s("page")), &dir);
                 ctx.insert("items", items);
                 ctx.insert("pager", pager);
                 ctx.insert(
+                    "definition",
+                    c.criteria_descriptions.get(k).map(str::to_string),
+                );
+                ctx.insert(
+                    "definition_url",
+                    site.get(Section::Viden, "kvalitetskriterier").map(|_| {
+                        urls::link(bp, &urls::entry_dir(Section::Viden, "kvalitetskriterier"))
+                    }),
+                );
+                ctx.insert(
                     "parent",
                     Link {
-                        label: index_title.clone(),
-                        url: urls::link(bp, &index_dir),
+                        label: s("browse_criteria"),
+                        url: urls::link(bp, &urls::criteria_matrix_dir()),
                     },
                 );
                 jobs.push(PageJob {
@@ -718,403 +907,317 @@ pub fn plan<'a>(
                 });
             }
         }
-    }
-    let fa_terms = c
-        .focus_areas
-        .0
-        .iter()
-        .map(|(k, l)| {
-            let v = practices
+        {
+            let criteria: Vec<FacetValue> = c
+                .criteria
+                .0
                 .iter()
-                .filter(|(e, _)| e.practice().is_some_and(|p| p.focus_area.to_string() == *k))
-                .map(|(_, v)| *v)
+                .map(|(k, l)| FacetValue {
+                    key: k.clone(),
+                    label: l.clone(),
+                    url: Some(urls::link(bp, &urls::criterion_dir(k))),
+                })
                 .collect();
-            (
-                k.clone(),
-                format!("{} {k}: {l}", s("focus_area")),
-                urls::focus_area_dir(k),
-                v,
-            )
-        })
-        .collect();
-    taxonomy(
-        &shared,
-        urls::focus_areas_dir(),
-        s("browse_focus_areas"),
-        s("focus_areas_intro"),
-        fa_terms,
-        &mut jobs,
-    );
-    let mut munis: BTreeMap<String, (String, Vec<&CardView>)> = BTreeMap::new();
-    for (e, v) in &practices {
-        for m in &e.practice().expect("practice").municipalities {
-            munis
-                .entry(crate::slug::slugify(m))
-                .or_insert_with(|| (m.clone(), Vec::new()))
-                .1
-                .push(*v);
+            let rows: Vec<MatrixRow> = practices
+                .iter()
+                .map(|(e, v)| {
+                    let p = e.practice().expect("practice");
+                    MatrixRow {
+                        entry: v,
+                        cells: c
+                            .criteria
+                            .keys()
+                            .map(|k| p.criteria.iter().any(|n| n.to_string() == k))
+                            .collect(),
+                    }
+                })
+                .collect();
+            let totals: Vec<usize> = (0..criteria.len())
+                .map(|i| rows.iter().filter(|r| r.cells[i]).count())
+                .collect();
+            let evaluated_total = practices
+                .iter()
+                .filter(|(e, _)| e.practice().is_some_and(|p| p.evaluated))
+                .count();
+            for (dir, rows, pager) in paginate(&rows, &urls::criteria_matrix_dir(), c.paginate, bp)
+            {
+                let mut ctx = base_ctx(
+                    &page_title(&s("browse_criteria"), pager.as_ref(), &s("page")),
+                    &dir,
+                );
+                ctx.insert("criteria", criteria.clone());
+                ctx.insert("rows", rows);
+                ctx.insert("totals", totals.clone());
+                ctx.insert("evaluated_total", evaluated_total);
+                ctx.insert("pager", pager);
+                jobs.push(PageJob {
+                    out: dir,
+                    template: "matrix.html",
+                    ctx,
+                    source: None,
+                });
+            }
         }
     }
-    let muni_terms = munis
-        .into_iter()
-        .map(|(k, (label, v))| (k.clone(), label, urls::municipality_dir(&k), v))
-        .collect();
-    taxonomy(
-        &shared,
-        urls::municipalities_dir(),
-        s("browse_municipalities"),
-        s("municipalities_intro"),
-        muni_terms,
-        &mut jobs,
-    );
-    let tg_terms = c
-        .target_groups
-        .0
-        .iter()
-        .map(|(k, l)| {
-            let v = practices
-                .iter()
-                .filter(|(e, _)| e.practice().is_some_and(|p| p.target_groups.contains(k)))
-                .map(|(_, v)| *v)
-                .collect();
-            (k.clone(), l.clone(), urls::target_group_dir(k), v)
-        })
-        .collect();
-    taxonomy(
-        &shared,
-        urls::target_groups_dir(),
-        s("browse_target_groups"),
-        s("target_groups_intro"),
-        tg_terms,
-        &mut jobs,
-    );
-    // Criteria: each criterion's page, and the matrix as the index.
-    for (k, l) in &c.criteria.0 {
-        let items: Vec<&CardView> = practices
-            .iter()
-            .filter(|(e, _)| {
-                e.practice()
-                    .is_some_and(|p| p.criteria.iter().any(|n| n.to_string() == *k))
-            })
-            .map(|(_, v)| *v)
-            .collect();
-        if items.is_empty() {
-            continue;
+
+    /// The comparison of chosen practices.
+    fn compare_page(&self, jobs: &mut Vec<PageJob<'a>>) {
+        let site = self.site;
+        let bp = self.bp;
+        let base_ctx = |title: &str, dir: &str| self.shared.ctx(title, dir);
+        let s = |k: &str| self.s(k);
+        // Side-by-side comparison of chosen practices (filled in the browser from their pages).
+        if site.section(Section::Praksis).next().is_some() {
+            let dir = urls::compare_dir();
+            let mut ctx = base_ctx(&s("compare_title"), &dir);
+            ctx.insert(
+                "section_url",
+                urls::link(bp, &urls::section_dir(Section::Praksis)),
+            );
+            jobs.push(PageJob {
+                out: dir,
+                template: "compare.html",
+                ctx,
+                source: None,
+            });
         }
-        let label = format!("{} {k}: {l}", s("criterion"));
-        for (dir, items, pager) in paginate(&items, &urls::criterion_dir(k), c.paginate, bp) {
-            let mut ctx = base_ctx(&page_title(&label, pager.as_ref(), &s("page")), &dir);
-            ctx.insert("items", items);
-            ctx.insert("pager", pager);
+    }
+
+    /// The help pages: per audience and per form of violence, and their index. Returns the audience links for the home and search pages.
+    fn help_pages(&self, jobs: &mut Vec<PageJob<'a>>) -> Vec<TermView> {
+        let site = self.site;
+        let c = &self.site.config;
+        let bp = self.bp;
+        let rendered = self.rendered;
+        let view_of = |e: &'a Entry| -> &'a EntryView { self.view_of(e) };
+        let card_of = |e: &'a Entry| -> &'a CardView { self.card_of(e) };
+        let base_ctx = |title: &str, dir: &str| self.shared.ctx(title, dir);
+        let s = |k: &str| self.s(k);
+        // Help pages: per audience and per form of violence, triaged (see triage.rs).
+        let help_page = |key: &str,
+                         label: &str,
+                         dir: String,
+                         intro: String,
+                         pinned: &[String],
+                         wanted: &dyn Fn(&crate::entry::PartnerMeta) -> bool,
+                         knows: &dyn Fn(&crate::entry::KnowledgeMeta) -> bool|
+         -> (PageJob, usize) {
+            let candidates = site
+                .section(Section::Partnere)
+                .filter(|e| e.partner().is_some_and(wanted));
+            let (ranked, other) = crate::triage::triage(candidates, c, pinned);
+            let ranked: Vec<&EntryView> = ranked.into_iter().map(view_of).collect();
+            let other: Vec<&EntryView> = other.into_iter().map(view_of).collect();
+            let lines = context::help_lines(site, pinned);
+            let count = ranked.len() + other.len() + lines.len();
+            let knowledge: Vec<&CardView> = site
+                .section(Section::Viden)
+                .filter(|e| e.slug != context::IS_IT_VIOLENCE && e.knowledge().is_some_and(knows))
+                .map(card_of)
+                .collect();
+            let guidance: Vec<GuidanceView> = site
+                .entries
+                .iter()
+                .zip(rendered.iter())
+                .filter(|(e, _)| e.guidance().is_some_and(|g| g.audience == key))
+                .map(|(e, r)| {
+                    let (html, sources) = split_sources(&r.html);
+                    GuidanceView {
+                        title: &e.title,
+                        html,
+                        sources,
+                        source: e.source.as_ref().map(|src| context::source_view(c, src)),
+                    }
+                })
+                .collect();
+            let mut ctx = base_ctx(label, &dir);
             ctx.insert(
-                "definition",
-                c.criteria_descriptions.get(k).map(str::to_string),
+                "audience",
+                FacetValue {
+                    key: key.to_string(),
+                    label: label.to_string(),
+                    url: None,
+                },
             );
-            ctx.insert(
-                "definition_url",
-                site.get(Section::Viden, "kvalitetskriterier").map(|_| {
-                    urls::link(bp, &urls::entry_dir(Section::Viden, "kvalitetskriterier"))
-                }),
+            ctx.insert("guidance", guidance);
+            ctx.insert("intro", intro);
+            ctx.insert("pinned_slugs", pinned.to_vec());
+            ctx.insert("help_lines", lines);
+            ctx.insert("items", ranked);
+            ctx.insert("other_items", other);
+            ctx.insert("knowledge", knowledge);
+            ctx.insert("forms_url", urls::link(bp, &urls::violence_forms_dir()));
+            let job = PageJob {
+                out: dir,
+                template: "audience.html",
+                ctx,
+                source: None,
+            };
+            (job, count)
+        };
+        let no_pins: Vec<String> = Vec::new();
+        let mut audience_links = Vec::new();
+        for (k, l) in &c.audiences.0 {
+            let dir = urls::audience_dir(k);
+            let url = urls::link(bp, &dir);
+            let pinned = c.help_lines.get(k).unwrap_or(&no_pins);
+            let (job, count) = help_page(
+                k,
+                l,
+                dir,
+                s(&format!("audience_{k}_intro")),
+                pinned,
+                &|p| p.audiences.contains(k),
+                &|m| m.audiences.contains(k),
             );
-            ctx.insert(
-                "parent",
+            jobs.push(job);
+            audience_links.push(TermView {
+                key: k.clone(),
+                label: l.clone(),
+                url,
+                count,
+            });
+        }
+        let mut form_links = Vec::new();
+        for (k, l) in &c.violence_forms.0 {
+            let dir = urls::violence_form_dir(k);
+            let url = urls::link(bp, &dir);
+            let (job, count) = help_page(
+                k,
+                l,
+                dir,
+                s("violence_form_intro"),
+                &no_pins,
+                &|p| p.violence_forms.contains(k),
+                &|m| m.violence_forms.contains(k),
+            );
+            jobs.push(job);
+            form_links.push(TermView {
+                key: k.clone(),
+                label: l.clone(),
+                url,
+                count,
+            });
+        }
+        {
+            let dir = urls::violence_forms_dir();
+            let mut ctx = base_ctx(&s("violence_forms_title"), &dir);
+            ctx.insert("terms", form_links.clone());
+            ctx.insert("intro", s("violence_forms_intro"));
+            jobs.push(PageJob {
+                out: dir,
+                template: "taxonomy_list.html",
+                ctx,
+                source: None,
+            });
+            let dir = urls::help_dir();
+            let mut ctx = base_ctx(&s("help_title"), &dir);
+            ctx.insert("audiences", audience_links.clone());
+            ctx.insert("forms", form_links.clone());
+            jobs.push(PageJob {
+                out: dir,
+                template: "help.html",
+                ctx,
+                source: None,
+            });
+        }
+        audience_links
+    }
+
+    /// The home page, the search page and the 404 page.
+    fn home_pages(&self, jobs: &mut Vec<PageJob<'a>>, audience_links: Vec<TermView>) {
+        let site = self.site;
+        let c = &self.site.config;
+        let bp = self.bp;
+        let base_ctx = |title: &str, dir: &str| self.shared.ctx(title, dir);
+        let s = |k: &str| self.s(k);
+        // Home, search, 404.
+        {
+            let mut ctx = base_ctx(&c.title, "");
+            ctx.insert("audiences", audience_links.clone());
+            ctx.insert_ref("description", c.description.as_str());
+            let counts: BTreeMap<&str, usize> = Section::ALL
+                .iter()
+                .map(|s| (s.dir(), site.section(*s).count()))
+                .collect();
+            ctx.insert("counts", counts);
+            jobs.push(PageJob {
+                out: String::new(),
+                template: "index.html",
+                ctx,
+                source: None,
+            });
+            let dir = urls::search_dir();
+            let mut ctx = base_ctx(&s("search_title"), &dir);
+            ctx.insert("audiences", audience_links.clone());
+            let browse = vec![
+                Link {
+                    label: s("nav_help"),
+                    url: urls::link(bp, &urls::help_dir()),
+                },
+                Link {
+                    label: s("section_praksis"),
+                    url: urls::link(bp, &urls::section_dir(Section::Praksis)),
+                },
+                Link {
+                    label: s("section_partnere"),
+                    url: urls::link(bp, &urls::section_dir(Section::Partnere)),
+                },
+                Link {
+                    label: s("section_viden"),
+                    url: urls::link(bp, &urls::section_dir(Section::Viden)),
+                },
+                Link {
+                    label: s("browse_focus_areas"),
+                    url: urls::link(bp, &urls::focus_areas_dir()),
+                },
+                Link {
+                    label: s("browse_municipalities"),
+                    url: urls::link(bp, &urls::municipalities_dir()),
+                },
                 Link {
                     label: s("browse_criteria"),
                     url: urls::link(bp, &urls::criteria_matrix_dir()),
                 },
+                Link {
+                    label: s("violence_forms_title"),
+                    url: urls::link(bp, &urls::violence_forms_dir()),
+                },
+            ];
+            ctx.insert("browse", browse);
+            let search_strings: BTreeMap<&str, String> = [
+                ("label", "search_label"),
+                ("hint", "search_hint"),
+                ("none", "search_none"),
+                ("one", "search_one"),
+                ("many", "search_many"),
+                ("filters", "search_filters"),
+                ("more", "search_more"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k, s(v)))
+            .collect();
+            ctx.insert("search_strings", search_strings);
+            ctx.insert(
+                "search_index",
+                urls::link(bp, crate::search::export::INDEX_FILE),
             );
             jobs.push(PageJob {
                 out: dir,
-                template: "taxonomy_term.html",
+                template: "search.html",
+                ctx,
+                source: None,
+            });
+            let mut ctx = base_ctx(&s("not_found_title"), "404.html");
+            ctx.insert("audiences", audience_links.clone());
+            jobs.push(PageJob {
+                out: "404.html".into(),
+                template: "404.html",
                 ctx,
                 source: None,
             });
         }
     }
-    {
-        let criteria: Vec<FacetValue> = c
-            .criteria
-            .0
-            .iter()
-            .map(|(k, l)| FacetValue {
-                key: k.clone(),
-                label: l.clone(),
-                url: Some(urls::link(bp, &urls::criterion_dir(k))),
-            })
-            .collect();
-        let rows: Vec<MatrixRow> = practices
-            .iter()
-            .map(|(e, v)| {
-                let p = e.practice().expect("practice");
-                MatrixRow {
-                    entry: v,
-                    cells: c
-                        .criteria
-                        .keys()
-                        .map(|k| p.criteria.iter().any(|n| n.to_string() == k))
-                        .collect(),
-                }
-            })
-            .collect();
-        let totals: Vec<usize> = (0..criteria.len())
-            .map(|i| rows.iter().filter(|r| r.cells[i]).count())
-            .collect();
-        let evaluated_total = practices
-            .iter()
-            .filter(|(e, _)| e.practice().is_some_and(|p| p.evaluated))
-            .count();
-        for (dir, rows, pager) in paginate(&rows, &urls::criteria_matrix_dir(), c.paginate, bp) {
-            let mut ctx = base_ctx(
-                &page_title(&s("browse_criteria"), pager.as_ref(), &s("page")),
-                &dir,
-            );
-            ctx.insert("criteria", criteria.clone());
-            ctx.insert("rows", rows);
-            ctx.insert("totals", totals.clone());
-            ctx.insert("evaluated_total", evaluated_total);
-            ctx.insert("pager", pager);
-            jobs.push(PageJob {
-                out: dir,
-                template: "matrix.html",
-                ctx,
-                source: None,
-            });
-        }
-    }
-
-    // Side-by-side comparison of chosen practices (filled in the browser from their pages).
-    if site.section(Section::Praksis).next().is_some() {
-        let dir = urls::compare_dir();
-        let mut ctx = base_ctx(&s("compare_title"), &dir);
-        ctx.insert(
-            "section_url",
-            urls::link(bp, &urls::section_dir(Section::Praksis)),
-        );
-        jobs.push(PageJob {
-            out: dir,
-            template: "compare.html",
-            ctx,
-            source: None,
-        });
-    }
-
-    // Help pages: per audience and per form of violence, triaged (see triage.rs).
-    let help_page = |key: &str,
-                     label: &str,
-                     dir: String,
-                     intro: String,
-                     pinned: &[String],
-                     wanted: &dyn Fn(&crate::entry::PartnerMeta) -> bool,
-                     knows: &dyn Fn(&crate::entry::KnowledgeMeta) -> bool|
-     -> (PageJob, usize) {
-        let candidates = site
-            .section(Section::Partnere)
-            .filter(|e| e.partner().is_some_and(wanted));
-        let (ranked, other) = crate::triage::triage(candidates, c, pinned);
-        let ranked: Vec<&EntryView> = ranked.into_iter().map(view_of).collect();
-        let other: Vec<&EntryView> = other.into_iter().map(view_of).collect();
-        let lines = context::help_lines(site, pinned);
-        let count = ranked.len() + other.len() + lines.len();
-        let knowledge: Vec<&CardView> = site
-            .section(Section::Viden)
-            .filter(|e| e.slug != context::IS_IT_VIOLENCE && e.knowledge().is_some_and(knows))
-            .map(card_of)
-            .collect();
-        let guidance: Vec<GuidanceView> = site
-            .entries
-            .iter()
-            .zip(rendered.iter())
-            .filter(|(e, _)| e.guidance().is_some_and(|g| g.audience == key))
-            .map(|(e, r)| {
-                let (html, sources) = split_sources(&r.html);
-                GuidanceView {
-                    title: &e.title,
-                    html,
-                    sources,
-                    source: e.source.as_ref().map(|src| context::source_view(c, src)),
-                }
-            })
-            .collect();
-        let mut ctx = base_ctx(label, &dir);
-        ctx.insert(
-            "audience",
-            FacetValue {
-                key: key.to_string(),
-                label: label.to_string(),
-                url: None,
-            },
-        );
-        ctx.insert("guidance", guidance);
-        ctx.insert("intro", intro);
-        ctx.insert("pinned_slugs", pinned.to_vec());
-        ctx.insert("help_lines", lines);
-        ctx.insert("items", ranked);
-        ctx.insert("other_items", other);
-        ctx.insert("knowledge", knowledge);
-        ctx.insert("forms_url", urls::link(bp, &urls::violence_forms_dir()));
-        let job = PageJob {
-            out: dir,
-            template: "audience.html",
-            ctx,
-            source: None,
-        };
-        (job, count)
-    };
-    let no_pins: Vec<String> = Vec::new();
-    let mut audience_links = Vec::new();
-    for (k, l) in &c.audiences.0 {
-        let dir = urls::audience_dir(k);
-        let url = urls::link(bp, &dir);
-        let pinned = c.help_lines.get(k).unwrap_or(&no_pins);
-        let (job, count) = help_page(
-            k,
-            l,
-            dir,
-            s(&format!("audience_{k}_intro")),
-            pinned,
-            &|p| p.audiences.contains(k),
-            &|m| m.audiences.contains(k),
-        );
-        jobs.push(job);
-        audience_links.push(TermView {
-            key: k.clone(),
-            label: l.clone(),
-            url,
-            count,
-        });
-    }
-    let mut form_links = Vec::new();
-    for (k, l) in &c.violence_forms.0 {
-        let dir = urls::violence_form_dir(k);
-        let url = urls::link(bp, &dir);
-        let (job, count) = help_page(
-            k,
-            l,
-            dir,
-            s("violence_form_intro"),
-            &no_pins,
-            &|p| p.violence_forms.contains(k),
-            &|m| m.violence_forms.contains(k),
-        );
-        jobs.push(job);
-        form_links.push(TermView {
-            key: k.clone(),
-            label: l.clone(),
-            url,
-            count,
-        });
-    }
-    {
-        let dir = urls::violence_forms_dir();
-        let mut ctx = base_ctx(&s("violence_forms_title"), &dir);
-        ctx.insert("terms", form_links.clone());
-        ctx.insert("intro", s("violence_forms_intro"));
-        jobs.push(PageJob {
-            out: dir,
-            template: "taxonomy_list.html",
-            ctx,
-            source: None,
-        });
-        let dir = urls::help_dir();
-        let mut ctx = base_ctx(&s("help_title"), &dir);
-        ctx.insert("audiences", audience_links.clone());
-        ctx.insert("forms", form_links.clone());
-        jobs.push(PageJob {
-            out: dir,
-            template: "help.html",
-            ctx,
-            source: None,
-        });
-    }
-
-    // Home, search, 404.
-    {
-        let mut ctx = base_ctx(&c.title, "");
-        ctx.insert("audiences", audience_links.clone());
-        ctx.insert_ref("description", c.description.as_str());
-        let counts: BTreeMap<&str, usize> = Section::ALL
-            .iter()
-            .map(|s| (s.dir(), site.section(*s).count()))
-            .collect();
-        ctx.insert("counts", counts);
-        jobs.push(PageJob {
-            out: String::new(),
-            template: "index.html",
-            ctx,
-            source: None,
-        });
-        let dir = urls::search_dir();
-        let mut ctx = base_ctx(&s("search_title"), &dir);
-        ctx.insert("audiences", audience_links.clone());
-        let browse = vec![
-            Link {
-                label: s("nav_help"),
-                url: urls::link(bp, &urls::help_dir()),
-            },
-            Link {
-                label: s("section_praksis"),
-                url: urls::link(bp, &urls::section_dir(Section::Praksis)),
-            },
-            Link {
-                label: s("section_partnere"),
-                url: urls::link(bp, &urls::section_dir(Section::Partnere)),
-            },
-            Link {
-                label: s("section_viden"),
-                url: urls::link(bp, &urls::section_dir(Section::Viden)),
-            },
-            Link {
-                label: s("browse_focus_areas"),
-                url: urls::link(bp, &urls::focus_areas_dir()),
-            },
-            Link {
-                label: s("browse_municipalities"),
-                url: urls::link(bp, &urls::municipalities_dir()),
-            },
-            Link {
-                label: s("browse_criteria"),
-                url: urls::link(bp, &urls::criteria_matrix_dir()),
-            },
-            Link {
-                label: s("violence_forms_title"),
-                url: urls::link(bp, &urls::violence_forms_dir()),
-            },
-        ];
-        ctx.insert("browse", browse);
-        let search_strings: BTreeMap<&str, String> = [
-            ("label", "search_label"),
-            ("hint", "search_hint"),
-            ("none", "search_none"),
-            ("one", "search_one"),
-            ("many", "search_many"),
-            ("filters", "search_filters"),
-            ("more", "search_more"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k, s(v)))
-        .collect();
-        ctx.insert("search_strings", search_strings);
-        ctx.insert(
-            "search_index",
-            urls::link(bp, crate::search::export::INDEX_FILE),
-        );
-        jobs.push(PageJob {
-            out: dir,
-            template: "search.html",
-            ctx,
-            source: None,
-        });
-        let mut ctx = base_ctx(&s("not_found_title"), "404.html");
-        ctx.insert("audiences", audience_links.clone());
-        jobs.push(PageJob {
-            out: "404.html".into(),
-            template: "404.html",
-            ctx,
-            source: None,
-        });
-    }
-
-    jobs
 }
 
 fn output_path(out: &str) -> String {
