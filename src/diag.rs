@@ -187,6 +187,11 @@ pub fn closest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> O
         .map(|(_, k)| k)
 }
 
+/// A diagnostic for failures that are not the editor's fault (exit code 2).
+pub fn internal(path: &str, msg: impl Into<String>) -> Diagnostic {
+    Diagnostic::error("internal", path, msg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,12 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// A file of the built site, relative to the output root.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
+pub use crate::output::OutputFile;
 
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
@@ -1277,7 +1272,7 @@ pub fn execute(
     theme: &Theme,
     tera: &tera::Tera,
     jobs: Vec<PageJob>,
-    sink: &dyn crate::write::Sink,
+    sink: &dyn crate::output::Sink,
     diags: &mut Diagnostics,
 ) {
     let c = &site.config;

@@ -10,8 +10,9 @@
 //! written to disk.
 
 use crate::diag::Diagnostics;
+use crate::loaded::LoadedSite;
+use crate::options::BuildOptions;
 use crate::render::{self, MarkdownCache, Prepared, RenderOptions};
-use crate::{BuildOptions, LoadedSite};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -181,7 +182,7 @@ impl Server {
         let t = Instant::now();
         let mut diags = Diagnostics::new();
         let fast = (|| {
-            let loaded = crate::load_site(&self.opts, &mut diags)?;
+            let loaded = crate::driver::load_site(&self.opts, &mut diags)?;
             let tera = render::build_tera(&loaded.theme, &mut diags)?;
             let prepared = {
                 let mut cache = self.md_cache.lock().unwrap_or_else(|e| e.into_inner());
@@ -274,8 +275,8 @@ impl Server {
         // In a pool of its own: on the shared pool the next edit's fast path would queue
         // behind this build's parallel work.
         let built = match &self.background {
-            Some(pool) => pool.install(|| crate::render_site(&loaded, &self.opts, &mut d)),
-            None => crate::render_site(&loaded, &self.opts, &mut d),
+            Some(pool) => pool.install(|| crate::driver::render_site(&loaded, &self.opts, &mut d)),
+            None => crate::driver::render_site(&loaded, &self.opts, &mut d),
         };
         match built {
             Some(files) => {

@@ -3,7 +3,7 @@
 //! diagnostics. No parsing happens here.
 
 use crate::diag::{display_path, Diagnostic, Diagnostics};
-use crate::entry::Section;
+use crate::section::Section;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]

@@ -2,7 +2,7 @@
 //! permalink. Templates, search and print all go through here, so a link is computed in
 //! exactly one place.
 
-use crate::entry::Section;
+use crate::section::Section;
 
 /// Output directory of a page, relative to the site root, ending in `/` (or empty for home).
 /// The file written is `<dir>index.html`.

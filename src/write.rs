@@ -5,7 +5,7 @@
 //! is the staging directory swapped in. A failed build leaves the previous output exactly
 //! as it was, and a successful one leaves no stale files.
 
-use crate::render::OutputFile;
+use crate::output::{OutputFile, Sink};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -28,43 +28,6 @@ fn err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
         path: path.to_path_buf(),
         error,
     }
-}
-
-/// Where the files of a build go as they are produced. Called from many threads at once.
-pub trait Sink: Sync {
-    fn put(&self, file: OutputFile);
-}
-
-/// Keeps every file in memory: the preview server, `check` and tests.
-#[derive(Default)]
-pub struct MemorySink {
-    files: Mutex<Vec<OutputFile>>,
-}
-
-impl MemorySink {
-    /// The files, sorted by path.
-    pub fn into_files(self) -> Vec<OutputFile> {
-        let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        files
-    }
-}
-
-impl Sink for MemorySink {
-    fn put(&self, file: OutputFile) {
-        self.files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(file);
-    }
-}
-
-/// Throws every file away: `check` renders everything to find every problem, and keeps
-/// nothing.
-pub struct Discard;
-
-impl Sink for Discard {
-    fn put(&self, _file: OutputFile) {}
 }
 
 /// A build's private directory beside the output (`.public.new-<pid>`). Files are written

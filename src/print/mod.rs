@@ -16,8 +16,10 @@ mod world;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::entry::Section;
-use crate::render::OutputFile;
-use crate::{urls, BuildOptions, LoadedSite};
+use crate::loaded::LoadedSite;
+use crate::options::BuildOptions;
+use crate::output::OutputFile;
+use crate::urls;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use world::PrintKit;
@@ -84,7 +86,7 @@ pub fn render_posters(
         )
     }));
     if !kit.has_fonts() {
-        diags.push(crate::internal(
+        diags.push(crate::diag::internal(
             "print/fonts/",
             "temaet har ingen skrifttyper til plakaterne (print/fonts/*.ttf)",
         ));

@@ -3,7 +3,8 @@
 
 use super::analyze::{fold, words};
 use crate::entry::{EntryKind, YesNo};
-use crate::{urls, LoadedSite};
+use crate::loaded::LoadedSite;
+use crate::urls;
 
 #[derive(Debug, Clone)]
 pub struct SearchDoc {

@@ -16,7 +16,7 @@ pub mod plan;
 pub mod synonyms;
 
 use crate::diag::Diagnostics;
-use crate::LoadedSite;
+use crate::loaded::LoadedSite;
 use docs::SearchDoc;
 use plan::{Slot, Vocab};
 use rayon::prelude::*;
@@ -78,7 +78,7 @@ pub fn rounded(score: f32) -> f64 {
 }
 
 fn internal(e: impl std::fmt::Display) -> crate::diag::Diagnostic {
-    crate::internal("søgeindeks", format!("søgeindekset kunne ikke bygges: {e}"))
+    crate::diag::internal("søgeindeks", format!("søgeindekset kunne ikke bygges: {e}"))
 }
 
 impl SearchIndex {

@@ -1,0 +1,346 @@
+//! The build driver: load → validate → model → render (pages, search index, posters) →
+//! write, with the diagnostics of every stage collected, and the `check` that does the same
+//! without writing. The commands in main.rs call these.
+
+use crate::diag::{self, internal, Diagnostics};
+use crate::loaded::LoadedSite;
+use crate::options::BuildOptions;
+use crate::{
+    config, date, entry, links, model, output, print, render, search, slug, source, theme, write,
+};
+use rayon::prelude::*;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Timings of each stage, for `--verbose` and benchmarks.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    pub load: Duration,
+    pub render: Duration,
+    /// Search index build and export (part of `render`).
+    pub search: Duration,
+    /// Posters and leaflets (part of `render`).
+    pub print: Duration,
+    pub write: Duration,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub diagnostics: Diagnostics,
+    pub pages: usize,
+    pub files: usize,
+    pub timings: Timings,
+}
+
+/// Why a build did not produce output.
+#[derive(Debug)]
+pub enum BuildFailure {
+    /// Content or configuration problems (exit code 1).
+    Content(Diagnostics),
+    /// I/O or internal failure (exit code 2).
+    Internal(String, Diagnostics),
+}
+
+/// Load → validate → model. `None` (with errors in `diags`) when the site cannot be built.
+pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedSite> {
+    let today = opts.today.unwrap_or_else(date::Date::today);
+    let mut config = config::load(&opts.root, today, diags)?;
+    if let Some(url) = &opts.base_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            diags.push(
+                diag::Diagnostic::error(
+                    "config-base-url",
+                    "--base-url",
+                    format!("`{url}` er ikke en webadresse"),
+                )
+                .hint("skriv den fulde adresse, fx `--base-url https://www.kommune.dk/vold`"),
+            );
+            return None;
+        }
+        let url = url.trim_end_matches('/').to_string();
+        config.base_path = url
+            .splitn(4, '/')
+            .nth(3)
+            .map(|p| format!("/{}", p.trim_end_matches('/')))
+            .unwrap_or_default();
+        config.base_url = url;
+    }
+    if config::is_placeholder_url(&config.base_url) {
+        diags.push(config::placeholder_base_url(&config));
+    }
+    let theme = theme::load(&opts.root, &config.theme, &config.language, diags);
+    if let Some(t) = &theme {
+        // Help pages take their lead from `audience_<key>_intro`: an audience added in
+        // site.yaml needs its text too, or its page would show the key.
+        for key in config.audiences.keys() {
+            let name = format!("audience_{key}_intro");
+            if !t.strings.contains_key(&name) {
+                diags.push(
+                    diag::Diagnostic::error(
+                        "theme-string",
+                        config::CONFIG_FILE,
+                        format!("målgruppen `{key}` har ingen indledning: teksten `{name}` mangler i temaets strings/{}.yaml", config.language),
+                    )
+                    .at_line(
+                        config
+                            .source_text
+                            .lines()
+                            .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+                            .map(|i| i + 1),
+                    )
+                    .hint(format!("tilføj `{name}: \"…\"` (en eller to sætninger til hjælpesiden) i themes/{}/strings/{}.yaml", config.theme, config.language)),
+                );
+            }
+        }
+    }
+    let files = source::load(&opts.root, diags);
+    source::check_duplicate_slugs(&files, diags);
+    let results: Vec<(Option<entry::Entry>, Diagnostics)> = files
+        .par_iter()
+        .map(|f| {
+            let mut d = Diagnostics::new();
+            let e = entry::validate(f, &config, &mut d);
+            (e, d)
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(results.len());
+    // Files that exist but failed validation: references to them are not reported as
+    // missing, so the editor sees every real problem in one pass without false alarms.
+    let mut invalid = std::collections::HashSet::new();
+    for ((e, d), f) in results.into_iter().zip(&files) {
+        diags.extend(d);
+        match e {
+            Some(e) => entries.push(e),
+            None => {
+                invalid.insert((f.section, slug::slugify(&f.stem)));
+            }
+        }
+    }
+    let site = model::build(config, entries, opts.drafts, &invalid, diags);
+    let theme = theme?;
+    if diags.has_errors() {
+        return None;
+    }
+    Some(LoadedSite { site, theme })
+}
+
+/// Everything `build` produces, in memory: no filesystem writes. Sorted by path.
+pub fn render_site(
+    loaded: &LoadedSite,
+    opts: &BuildOptions,
+    diags: &mut Diagnostics,
+) -> Option<Vec<output::OutputFile>> {
+    let sink = output::MemorySink::default();
+    render_site_into(loaded, opts, diags, &mut Timings::default(), &sink)?;
+    Some(sink.into_files())
+}
+
+/// Render every file of the site into `sink` as it is produced, recording how long search
+/// and print took. `None` when there were errors: whatever reached the sink must then be
+/// thrown away (a [`write::Staging`] does that when dropped).
+pub fn render_site_into(
+    loaded: &LoadedSite,
+    opts: &BuildOptions,
+    diags: &mut Diagnostics,
+    timings: &mut Timings,
+    sink: &dyn output::Sink,
+) -> Option<()> {
+    let tera = render::build_tera(&loaded.theme, diags)?;
+    // Posters first: their pages and the gallery show the files' sizes.
+    let t = Instant::now();
+    let printed = print::render_posters(loaded, opts, diags);
+    timings.print = t.elapsed();
+    let ropts = render::RenderOptions {
+        live_reload: opts.live_reload,
+        extra_paths: Vec::new(),
+        posters: printed.posters,
+    };
+    for f in printed.files {
+        sink.put(f);
+    }
+    // Markdown once, for the pages and for the search index (which needs only the text).
+    // Both stages are parallel inside; running them side by side measured slower on 2 cores.
+    let prepared = render::prepare(&loaded.site, &loaded.theme, None);
+    let mut page_diags = Diagnostics::new();
+    let mut search_diags = Diagnostics::new();
+    {
+        let jobs = render::plan(&loaded.site, &loaded.theme, &prepared, &ropts);
+        links::check(
+            &loaded.site,
+            &prepared.rendered,
+            jobs.iter().map(|j| j.out()),
+            &ropts.extra_paths,
+            &mut page_diags,
+        );
+        render::execute(
+            &loaded.site,
+            &loaded.theme,
+            &tera,
+            jobs,
+            sink,
+            &mut page_diags,
+        );
+    }
+    // The pages are done with the Markdown: its text moves into the index, uncopied.
+    let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
+    let t = Instant::now();
+    let search_files = search::SearchIndex::build(loaded, texts, &opts.root, &mut search_diags)
+        .and_then(|idx| match search::export::export(&idx, loaded) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                search_diags.push(internal(
+                    "søgeindeks",
+                    format!("søgeindekset kunne ikke eksporteres: {e}"),
+                ));
+                None
+            }
+        });
+    for f in search_files.unwrap_or_default() {
+        sink.put(f);
+    }
+    timings.search = t.elapsed();
+    diags.extend(page_diags);
+    diags.extend(search_diags);
+    if diags.has_errors() {
+        return None;
+    }
+    for f in loaded.theme.under("static/") {
+        let logical = f.path.trim_start_matches("static/");
+        if let Some(hashed) = loaded.theme.assets.get(logical) {
+            sink.put(output::OutputFile {
+                path: hashed.clone(),
+                bytes: f.bytes.clone(),
+            });
+        }
+    }
+    Some(())
+}
+
+/// The search index of a loaded site, for `vejviser search` (no pages rendered).
+pub fn search_index(
+    loaded: &LoadedSite,
+    opts: &BuildOptions,
+    diags: &mut Diagnostics,
+) -> Option<search::SearchIndex> {
+    let prepared = render::prepare(&loaded.site, &loaded.theme, None);
+    let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
+    search::SearchIndex::build(loaded, texts, &opts.root, diags)
+}
+
+/// Validate everything `build` validates, write nothing.
+pub fn check(opts: &BuildOptions) -> Result<Diagnostics, BuildFailure> {
+    let mut diags = Diagnostics::new();
+    let loaded = load_site(opts, &mut diags);
+    if let Some(l) = loaded {
+        render_site_into(
+            &l,
+            opts,
+            &mut diags,
+            &mut Timings::default(),
+            &output::Discard,
+        );
+    }
+    finish(diags, opts.strict)
+}
+
+fn finish(mut diags: Diagnostics, strict: bool) -> Result<Diagnostics, BuildFailure> {
+    if strict {
+        diags.make_strict();
+    }
+    // An internal failure (the search engine, the print engine, a theme without print fonts)
+    // is not the editor's content: exit code 2, as documented.
+    let internal = diags
+        .iter()
+        .find(|d| d.code == "internal" && d.severity == diag::Severity::Error)
+        .map(|d| d.message.clone());
+    match internal {
+        Some(msg) => Err(BuildFailure::Internal(msg, diags)),
+        None if diags.has_errors() => Err(BuildFailure::Content(diags)),
+        None => Ok(diags),
+    }
+}
+
+/// The whole build: the output directory is replaced only when everything succeeded.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let mut diags = Diagnostics::new();
+    let mut timings = Timings::default();
+    let t = Instant::now();
+    let loaded = load_site(opts, &mut diags);
+    timings.load = t.elapsed();
+    let Some(loaded) = loaded else {
+        return Err(BuildFailure::Content(
+            finish(diags, opts.strict)
+                .err()
+                .map(|f| match f {
+                    BuildFailure::Content(d) | BuildFailure::Internal(_, d) => d,
+                })
+                .unwrap_or_default(),
+        ));
+    };
+    let out = opts.out_dir();
+    let staging = match write::Staging::create(&out) {
+        Ok(s) => s,
+        Err(e) => {
+            return Err(BuildFailure::Internal(
+                format!("kunne ikke skrive output: {e}"),
+                diags,
+            ))
+        }
+    };
+    let t = Instant::now();
+    let rendered = render_site_into(&loaded, opts, &mut diags, &mut timings, &staging);
+    timings.render = t.elapsed();
+    // On errors the staging directory is dropped here, and the output stays as it was.
+    let diags = finish(diags, opts.strict)?;
+    debug_assert!(rendered.is_some(), "no errors means output");
+    let (files, pages) = staging.counts();
+    let t = Instant::now();
+    if let Err(e) = staging.commit() {
+        return Err(BuildFailure::Internal(
+            format!("kunne ikke skrive output: {e}"),
+            diags,
+        ));
+    }
+    timings.write = t.elapsed();
+    Ok(BuildReport {
+        diagnostics: diags,
+        pages,
+        files,
+        timings,
+    })
+}
+
+/// Site-relative display of a path for messages.
+pub fn display(root: &Path, p: &Path) -> String {
+    diag::display_path(p.strip_prefix(root).unwrap_or(p))
+}
+
+#[cfg(test)]
+mod finish_tests {
+    use super::*;
+    use crate::diag::Diagnostic;
+
+    #[test]
+    fn internal_failures_are_not_content_errors() {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::warning(
+            "stale-contact",
+            "content/x.md",
+            "gammel",
+        ));
+        d.push(internal("search", "søgeindekset kunne ikke bygges"));
+        match finish(d, false) {
+            Err(BuildFailure::Internal(msg, _)) => {
+                assert_eq!(msg, "søgeindekset kunne ikke bygges")
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error(
+            "unknown-key",
+            "content/x.md",
+            "ukendt felt",
+        ));
+        assert!(matches!(finish(d, false), Err(BuildFailure::Content(_))));
+    }
+}

@@ -1,0 +1,7 @@
+//! A loaded, validated site: what load → validate → model hands to render, search and print.
+
+/// A loaded, validated site: the input of render, search and print.
+pub struct LoadedSite {
+    pub site: crate::model::Site,
+    pub theme: crate::theme::Theme,
+}
