@@ -1193,12 +1193,11 @@ fn partner(
         today,
         config.verification_max_age_days,
     );
-    match contact_status {
-        ContactStatus::Unverified => chk.warn("unverified-contact", f.line("contact"),
+    match (contact_status, verified.as_ref()) {
+        (ContactStatus::Unverified, _) => chk.warn("unverified-contact", f.line("contact"),
             "kontaktoplysningerne er ikke bekræftet",
             "tjek dem mod organisationens egen side og tilføj verified: { on: ÅÅÅÅ-MM-DD, against: \"<adresse>\" }"),
-        ContactStatus::Stale => {
-            let v = verified.as_ref().expect("stale means verified");
+        (ContactStatus::Stale, Some(v)) => {
             let age = match v.source_date {
                 Some(d) if d.first_day() < v.on_date => format!("kilden er fra {}", d.danish()),
                 _ => format!("de blev sidst tjekket {}", v.on),

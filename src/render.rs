@@ -7,7 +7,7 @@ use crate::context::{
     self, card_view, entry_view, site_view, CardView, EntryView, FacetValue, Link, SiteView,
 };
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::entry::{Entry, Section};
+use crate::entry::{Entry, EntryKind, Section};
 use crate::markdown;
 use crate::model::Site;
 use crate::theme::Theme;
@@ -544,9 +544,8 @@ impl<'a> Planner<'a> {
             ctx.insert_ref("entry", &views[i]);
             ctx.insert_ref("content", rendered[i].html.as_str());
             ctx.insert_ref("description", e.summary.as_str());
-            let template = match e.section {
-                Section::Praksis => {
-                    let p = e.practice().expect("practice");
+            let template = match &e.kind {
+                EntryKind::Practice(p) => {
                     let partners: Vec<&CardView> = p
                         .partners
                         .iter()
@@ -559,7 +558,7 @@ impl<'a> Planner<'a> {
                     ctx.insert("partners", partners);
                     "practice.html"
                 }
-                Section::Partnere => {
+                EntryKind::Partner(_) => {
                     let used_by: Vec<&CardView> = site
                         .section(Section::Praksis)
                         .filter(|x| x.practice().is_some_and(|p| p.partners.contains(&e.slug)))
@@ -569,8 +568,8 @@ impl<'a> Planner<'a> {
                     "partner.html"
                 }
                 // Advice has no page of its own (skipped above); it is read on its help page.
-                Section::Hjaelp => continue,
-                Section::Viden | Section::Kvalitetsstandard => {
+                EntryKind::Guidance(_) => continue,
+                EntryKind::Knowledge(_) | EntryKind::Standard => {
                     let related: Vec<&CardView> = e
                         .knowledge()
                         .map(|k| {
@@ -586,8 +585,7 @@ impl<'a> Planner<'a> {
                     ctx.insert("siblings", siblings);
                     "page.html"
                 }
-                Section::Plakater => {
-                    let p = e.poster().expect("poster");
+                EntryKind::Poster(p) => {
                     ctx.insert_ref("poster", p);
                     let view = poster_view(bp, opts.posters.get(&e.slug), poster_pages);
                     let files: Vec<Link> = if view.files.is_empty() {
@@ -730,9 +728,9 @@ impl<'a> Planner<'a> {
         let base_ctx = |title: &str, dir: &str| self.shared.ctx(title, dir);
         let s = |k: &str| self.s(k);
         // Practice taxonomies.
-        let practices: Vec<(&Entry, &CardView)> = site
+        let practices: Vec<(&Entry, &crate::entry::PracticeMeta, &CardView)> = site
             .section(Section::Praksis)
-            .map(|e| (e, card_of(e)))
+            .filter_map(|e| e.practice().map(|p| (e, p, card_of(e))))
             .collect();
         #[allow(clippy::type_complexity)]
         fn taxonomy<'a>(
@@ -797,8 +795,8 @@ impl<'a> Planner<'a> {
             .map(|(k, l)| {
                 let v = practices
                     .iter()
-                    .filter(|(e, _)| e.practice().is_some_and(|p| p.focus_area.to_string() == *k))
-                    .map(|(_, v)| *v)
+                    .filter(|(_, p, _)| p.focus_area.to_string() == *k)
+                    .map(|(_, _, v)| *v)
                     .collect();
                 (
                     k.clone(),
@@ -817,8 +815,8 @@ impl<'a> Planner<'a> {
             jobs,
         );
         let mut munis: BTreeMap<String, (String, Vec<&CardView>)> = BTreeMap::new();
-        for (e, v) in &practices {
-            for m in &e.practice().expect("practice").municipalities {
+        for (_, p, v) in &practices {
+            for m in &p.municipalities {
                 munis
                     .entry(crate::slug::slugify(m))
                     .or_insert_with(|| (m.clone(), Vec::new()))
@@ -845,8 +843,8 @@ impl<'a> Planner<'a> {
             .map(|(k, l)| {
                 let v = practices
                     .iter()
-                    .filter(|(e, _)| e.practice().is_some_and(|p| p.target_groups.contains(k)))
-                    .map(|(_, v)| *v)
+                    .filter(|(_, p, _)| p.target_groups.contains(k))
+                    .map(|(_, _, v)| *v)
                     .collect();
                 (k.clone(), l.clone(), urls::target_group_dir(k), v)
             })
@@ -863,11 +861,8 @@ impl<'a> Planner<'a> {
         for (k, l) in &c.criteria.0 {
             let items: Vec<&CardView> = practices
                 .iter()
-                .filter(|(e, _)| {
-                    e.practice()
-                        .is_some_and(|p| p.criteria.iter().any(|n| n.to_string() == *k))
-                })
-                .map(|(_, v)| *v)
+                .filter(|(_, p, _)| p.criteria.iter().any(|n| n.to_string() == *k))
+                .map(|(_, _, v)| *v)
                 .collect();
             if items.is_empty() {
                 continue;
@@ -915,25 +910,19 @@ impl<'a> Planner<'a> {
                 .collect();
             let rows: Vec<MatrixRow> = practices
                 .iter()
-                .map(|(e, v)| {
-                    let p = e.practice().expect("practice");
-                    MatrixRow {
-                        entry: v,
-                        cells: c
-                            .criteria
-                            .keys()
-                            .map(|k| p.criteria.iter().any(|n| n.to_string() == k))
-                            .collect(),
-                    }
+                .map(|(_, p, v)| MatrixRow {
+                    entry: v,
+                    cells: c
+                        .criteria
+                        .keys()
+                        .map(|k| p.criteria.iter().any(|n| n.to_string() == k))
+                        .collect(),
                 })
                 .collect();
             let totals: Vec<usize> = (0..criteria.len())
                 .map(|i| rows.iter().filter(|r| r.cells[i]).count())
                 .collect();
-            let evaluated_total = practices
-                .iter()
-                .filter(|(e, _)| e.practice().is_some_and(|p| p.evaluated))
-                .count();
+            let evaluated_total = practices.iter().filter(|(_, p, _)| p.evaluated).count();
             for (dir, rows, pager) in paginate(&rows, &urls::criteria_matrix_dir(), c.paginate, bp)
             {
                 let mut ctx = base_ctx(

@@ -97,8 +97,7 @@ pub fn render_posters(
 
     // One job per poster and paper size, compiled in parallel.
     let mut jobs = Vec::new();
-    for e in &posters {
-        let meta = e.poster().expect("poster entry");
+    for (e, meta) in posters.iter().filter_map(|e| e.poster().map(|m| (e, m))) {
         let strings = &loaded.theme.strings;
         let mut d = data::poster_data(&loaded.site, strings, e, meta, opts.drafts);
         let edition = strings
