@@ -521,6 +521,18 @@ impl<'a> Planner<'a> {
             .cloned()
             .unwrap_or_else(|| k.to_string())
     }
+    /// The overviews of the practices: by focus area, by municipality, the criteria matrix.
+    fn practice_overviews(&self) -> [Link; 3] {
+        let link = |key: &str, dir: String| Link {
+            label: self.s(key),
+            url: urls::link(self.bp, &dir),
+        };
+        [
+            link("browse_focus_areas", urls::focus_areas_dir()),
+            link("browse_municipalities", urls::municipalities_dir()),
+            link("browse_criteria", urls::criteria_matrix_dir()),
+        ]
+    }
 
     /// Every entry's own page.
     fn entry_pages(&self, jobs: &mut Vec<PageJob<'a>>) {
@@ -684,24 +696,11 @@ impl<'a> Planner<'a> {
                     ctx.insert("groups", groups);
                     ctx.insert("filters", practice_filters(site, &items));
                     ctx.insert("compare_url", urls::link(bp, &urls::compare_dir()));
-                    let browse = vec![
-                        Link {
-                            label: s("browse_focus_areas"),
-                            url: urls::link(bp, &urls::focus_areas_dir()),
-                        },
-                        Link {
-                            label: s("browse_municipalities"),
-                            url: urls::link(bp, &urls::municipalities_dir()),
-                        },
-                        Link {
-                            label: s("browse_criteria"),
-                            url: urls::link(bp, &urls::criteria_matrix_dir()),
-                        },
-                        Link {
-                            label: s("browse_target_groups"),
-                            url: urls::link(bp, &urls::target_groups_dir()),
-                        },
-                    ];
+                    let mut browse = self.practice_overviews().to_vec();
+                    browse.push(Link {
+                        label: s("browse_target_groups"),
+                        url: urls::link(bp, &urls::target_groups_dir()),
+                    });
                     ctx.insert("browse", browse);
                 }
                 jobs.push(PageJob {
@@ -1134,7 +1133,7 @@ impl<'a> Planner<'a> {
             let dir = urls::search_dir();
             let mut ctx = base_ctx(&s("search_title"), &dir);
             ctx.insert("audiences", audience_links.clone());
-            let browse = vec![
+            let mut browse = vec![
                 Link {
                     label: s("nav_help"),
                     url: urls::link(bp, &urls::help_dir()),
@@ -1152,22 +1151,14 @@ impl<'a> Planner<'a> {
                     url: urls::link(bp, &urls::section_dir(Section::Viden)),
                 },
                 Link {
-                    label: s("browse_focus_areas"),
-                    url: urls::link(bp, &urls::focus_areas_dir()),
-                },
-                Link {
-                    label: s("browse_municipalities"),
-                    url: urls::link(bp, &urls::municipalities_dir()),
-                },
-                Link {
-                    label: s("browse_criteria"),
-                    url: urls::link(bp, &urls::criteria_matrix_dir()),
-                },
-                Link {
                     label: s("violence_forms_title"),
                     url: urls::link(bp, &urls::violence_forms_dir()),
                 },
             ];
+            browse.splice(
+                browse.len() - 1..browse.len() - 1,
+                self.practice_overviews(),
+            );
             ctx.insert("browse", browse);
             let search_strings: BTreeMap<&str, String> = [
                 ("label", "search_label"),
