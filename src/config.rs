@@ -402,12 +402,7 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
     }
     let (municipality_verified, municipality_verified_on) = match &raw.municipality.verified {
         Some(v) => {
-            let source_date = match v.source_date.as_deref().map(str::trim) {
-                None | Some("unknown") => Ok(None),
-                Some(raw_date) => crate::date::PartialDate::parse(raw_date)
-                    .map(Some)
-                    .ok_or(raw_date),
-            };
+            let source_date = crate::freshness::parse_source_date(v.source_date.as_deref());
             match (Date::parse(&v.on), source_date) {
                 (Some(d), Ok(source_date)) => (
                     crate::freshness::contact_status(

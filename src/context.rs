@@ -114,8 +114,6 @@ pub struct EntryView {
     /// When it ended or paused, in Danish ("2014").
     pub ended_on: Option<String>,
     pub replaced_by: Option<Link>,
-    /// A current phone line is open around the clock.
-    pub around_the_clock: bool,
     /// Practices: the booklet's facts (duration, group size, staff, referral, funding).
     pub facts: Vec<FactView>,
 }
@@ -204,7 +202,6 @@ pub fn entry_view(
         status: None,
         ended_on: None,
         replaced_by: None,
-        around_the_clock: false,
         facts: vec![],
     };
     match &e.kind {
@@ -321,13 +318,7 @@ pub fn entry_view(
                 status: p.contact_status,
                 verified_on: p.verified.as_ref().map(|x| x.on.clone()),
                 verified_against: p.verified.as_ref().map(|x| x.against.clone()),
-                stated_by: p.verified.as_ref().map(|x| {
-                    let who = x.publisher.clone().unwrap_or_else(|| e.title.clone());
-                    match x.source_date {
-                        Some(d) => format!("{who}, {}", d.danish()),
-                        None => who,
-                    }
-                }),
+                stated_by: p.verified.as_ref().map(|x| x.stated_by(&e.title)),
                 source_date: p
                     .verified
                     .as_ref()
@@ -343,12 +334,6 @@ pub fn entry_view(
                     url: urls::link(bp, &urls::entry_dir(Section::Partnere, slug)),
                 })
             });
-            v.around_the_clock = p.contact_status == ContactStatus::Verified
-                && p.contact.phones.iter().any(|ph| {
-                    ph.hours
-                        .as_deref()
-                        .is_some_and(crate::freshness::is_around_the_clock)
-                });
         }
         EntryKind::Knowledge(k) => {
             v.violence_forms = k
@@ -409,7 +394,6 @@ pub fn help_line(site: &Site, slug: &str) -> Option<HelpLineView> {
         return None;
     }
     let v = p.verified.as_ref()?;
-    let who = v.publisher.clone().unwrap_or_else(|| e.title.clone());
     Some(HelpLineView {
         slug: slug.to_string(),
         title: e.title.clone(),
@@ -420,10 +404,7 @@ pub fn help_line(site: &Site, slug: &str) -> Option<HelpLineView> {
         phones: p.contact.phones.iter().map(PhoneView::new).collect(),
         free: p.free == YesNo::Yes,
         anonymous: p.anonymous == YesNo::Yes,
-        stated_by: Some(match v.source_date {
-            Some(d) => format!("{who}, {}", d.danish()),
-            None => who,
-        }),
+        stated_by: Some(v.stated_by(&e.title)),
         current: p.contact_status == ContactStatus::Verified,
     })
 }

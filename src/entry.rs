@@ -93,6 +93,18 @@ pub struct Verified {
     pub information_date: Date,
 }
 
+impl Verified {
+    /// Who stated the details and when, for "Oplyst af …": the publisher (or `entry_title`)
+    /// and the source's own date where it gives one ("Danner, februar 2021").
+    pub fn stated_by(&self, entry_title: &str) -> String {
+        let who = self.publisher.as_deref().unwrap_or(entry_title);
+        match self.source_date {
+            Some(d) => format!("{who}, {}", d.danish()),
+            None => who.to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PracticeMeta {
     pub focus_area: u32,
@@ -1163,20 +1175,17 @@ fn partner(
             );
             return None;
         }
-        let source_date = match v.source_date.as_deref().map(str::trim) {
-            None | Some("unknown") => None,
-            Some(raw) => match PartialDate::parse(raw) {
-                Some(d) => Some(d),
-                None => {
-                    chk.error(
-                        "bad-date",
-                        line("source_date"),
-                        format!("verified.source_date `{raw}` er ikke en dato"),
-                        "skriv sidens egen dato som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, eller unknown",
-                    );
-                    return None;
-                }
-            },
+        let source_date = match crate::freshness::parse_source_date(v.source_date.as_deref()) {
+            Ok(d) => d,
+            Err(raw) => {
+                chk.error(
+                    "bad-date",
+                    line("source_date"),
+                    format!("verified.source_date `{raw}` er ikke en dato"),
+                    "skriv sidens egen dato som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, eller unknown",
+                );
+                return None;
+            }
         };
         Some(Verified {
             on: v.on,

@@ -23,6 +23,15 @@ pub enum ContactStatus {
     None,
 }
 
+/// `verified.source_date` as written: `None` when absent or `unknown`, else the partial date;
+/// `Err` with the text when it is neither.
+pub fn parse_source_date(raw: Option<&str>) -> Result<Option<PartialDate>, &str> {
+    match raw.map(str::trim) {
+        None | Some("unknown") => Ok(None),
+        Some(text) => PartialDate::parse(text).map(Some).ok_or(text),
+    }
+}
+
 /// The date a contact's information is from: the older of the check and the source's own
 /// date (counted from the first day of a month or year the source gives).
 pub fn information_date(checked_on: Date, source_date: Option<PartialDate>) -> Date {

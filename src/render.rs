@@ -75,7 +75,6 @@ struct GuidanceView<'a> {
     html: &'a str,
     /// The closing "Kilder" section, shown folded so advice stays short on a phone.
     sources: &'a str,
-    source: Option<context::SourceView>,
 }
 
 /// Split rendered advice at its closing `### Kilder` heading: (advice, the list after it).
@@ -1009,7 +1008,6 @@ impl<'a> Planner<'a> {
                         title: &e.title,
                         html,
                         sources,
-                        source: e.source.as_ref().map(|src| context::source_view(c, src)),
                     }
                 })
                 .collect();
