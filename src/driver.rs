@@ -165,13 +165,7 @@ pub fn render_site_into(
     let mut search_diags = Diagnostics::new();
     {
         let jobs = render::plan(&loaded.site, &loaded.theme, &prepared, &ropts);
-        links::check(
-            &loaded.site,
-            &prepared.rendered,
-            jobs.iter().map(|j| j.out()),
-            &ropts.extra_paths,
-            &mut page_diags,
-        );
+        links::check(&loaded.site, &prepared, &jobs, &ropts, &mut page_diags);
         render::execute(
             &loaded.site,
             &loaded.theme,

@@ -7,20 +7,23 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::entry::Section;
 use crate::markdown::Rendered;
 use crate::model::Site;
+use crate::render::{PageJob, Prepared, RenderOptions};
 use crate::urls;
 use std::collections::HashSet;
 
-/// `pages`: the output paths of every planned page; `extra_paths`: other generated files
-/// (poster PDFs). `rendered` holds every entry's Markdown, in entry order.
-pub fn check<'p>(
+/// Check the links of the planned site: `jobs` are its pages, `opts.extra_paths` other
+/// generated files (poster PDFs), `prepared.rendered` every entry's Markdown, in entry
+/// order.
+pub fn check(
     site: &Site,
-    rendered: &[Rendered],
-    pages: impl Iterator<Item = &'p str>,
-    extra_paths: &[String],
+    prepared: &Prepared,
+    jobs: &[PageJob],
+    opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) {
-    let mut known: HashSet<String> = pages.map(str::to_string).collect();
-    known.extend(extra_paths.iter().cloned());
+    let rendered: &[Rendered] = &prepared.rendered;
+    let mut known: HashSet<String> = jobs.iter().map(|j| j.out().to_string()).collect();
+    known.extend(opts.extra_paths.iter().cloned());
     for p in site.section(Section::Plakater) {
         if let Some(meta) = p.poster() {
             for sz in &meta.sizes {
@@ -38,7 +41,7 @@ pub fn check<'p>(
                         format!("qr: `{q}` er ikke en side på sitet, så QR-koden ville føre ingen steder hen"),
                     )
                     .at_line(p.line_of("qr"))
-                    .hint(crate::render::closest_page(q, &known)),
+                    .hint(closest_page(q, &known)),
                 );
             }
         }
@@ -73,7 +76,7 @@ pub fn check<'p>(
                         format!("linket `{}` peger på en side, der ikke findes", l.target),
                     )
                     .at(l.line, None)
-                    .hint(crate::render::closest_page(&l.target, &known)),
+                    .hint(closest_page(&l.target, &known)),
                 );
             }
         }
@@ -113,5 +116,16 @@ pub fn check<'p>(
                     .hint("skriv teksten i almindelig Markdown; indsat indhold fra Word kan have skjult kode med"),
             );
         }
+    }
+}
+
+/// A did-you-mean hint for a link target that is not a page.
+fn closest_page(target: &str, known: &HashSet<String>) -> String {
+    let want = urls::dir_of_site_path(target).unwrap_or_default();
+    let mut all: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+    all.sort();
+    match crate::diag::closest(&want, all) {
+        Some(k) => format!("mente du `/{k}`?"),
+        None => "skriv stien som /sektion/slug/, fx /partnere/dialog-mod-vold/".into(),
     }
 }

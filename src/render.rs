@@ -1297,16 +1297,6 @@ pub fn execute(
     }
 }
 
-pub(crate) fn closest_page(target: &str, known: &HashSet<String>) -> String {
-    let want = urls::dir_of_site_path(target).unwrap_or_default();
-    let mut all: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
-    all.sort();
-    match crate::diag::closest(&want, all) {
-        Some(k) => format!("mente du `/{k}`?"),
-        None => "skriv stien som /sektion/slug/, fx /partnere/dialog-mod-vold/".into(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]

@@ -190,13 +190,7 @@ impl Server {
             };
             let ropts = self.render_options();
             let jobs = render::plan(&loaded.site, &loaded.theme, &prepared, &ropts);
-            crate::links::check(
-                &loaded.site,
-                &prepared.rendered,
-                jobs.iter().map(|j| j.out()),
-                &ropts.extra_paths,
-                &mut diags,
-            );
+            crate::links::check(&loaded.site, &prepared, &jobs, &ropts, &mut diags);
             drop(jobs);
             (!diags.has_errors()).then_some((loaded, tera, prepared))
         })();
@@ -293,25 +287,10 @@ impl Server {
 
     /// The error page: every error with file, line, message and hint.
     fn error_page(&self, diags: &Diagnostics) -> Vec<u8> {
-        #[derive(serde::Serialize)]
-        struct Shown {
-            path: String,
-            line: Option<usize>,
-            severity: &'static str,
-            message: String,
-            hint: Option<String>,
-        }
-        let errors: Vec<Shown> = diags
+        let errors: Vec<crate::diag::Diagnostic> = diags
             .sorted()
             .into_iter()
             .filter(|d| d.severity == crate::diag::Severity::Error)
-            .map(|d| Shown {
-                path: d.path,
-                line: d.line,
-                severity: "fejl",
-                message: d.message,
-                hint: d.hint,
-            })
             .collect();
         let mut ctx = tera::Context::new();
         ctx.insert("count", &errors.len());
