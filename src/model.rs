@@ -29,6 +29,19 @@ impl Site {
             .get(&(s, slug.to_string()))
             .map(|i| &self.entries[*i])
     }
+    /// The advice blocks (`content/hjaelp/`) for `audience`, with their entry index.
+    pub fn advice_for<'s, 'k>(
+        &'s self,
+        audience: &'k str,
+    ) -> impl Iterator<Item = (usize, &'s Entry)> + 'k
+    where
+        's: 'k,
+    {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.guidance().is_some_and(|g| g.audience == audience))
+    }
     /// Look up `section/slug` as written in `related`.
     pub fn get_ref(&self, r: &str) -> Option<&Entry> {
         let (sec, slug) = r.trim_matches('/').split_once('/')?;

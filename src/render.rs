@@ -977,6 +977,7 @@ impl<'a> Planner<'a> {
         let s = |k: &str| self.s(k);
         // Help pages: per audience and per form of violence, triaged (see triage.rs).
         let help_page = |key: &str,
+                         advice_for: Option<&str>,
                          label: &str,
                          dir: String,
                          intro: String,
@@ -997,13 +998,12 @@ impl<'a> Planner<'a> {
                 .filter(|e| e.slug != context::IS_IT_VIOLENCE && e.knowledge().is_some_and(knows))
                 .map(card_of)
                 .collect();
-            let guidance: Vec<GuidanceView> = site
-                .entries
-                .iter()
-                .zip(rendered.iter())
-                .filter(|(e, _)| e.guidance().is_some_and(|g| g.audience == key))
-                .map(|(e, r)| {
-                    let (html, sources) = split_sources(&r.html);
+            // Advice belongs to audience pages; pages per form of violence have none.
+            let guidance: Vec<GuidanceView> = advice_for
+                .into_iter()
+                .flat_map(|a| site.advice_for(a))
+                .map(|(i, e)| {
+                    let (html, sources) = split_sources(&rendered[i].html);
                     GuidanceView {
                         title: &e.title,
                         html,
@@ -1044,6 +1044,7 @@ impl<'a> Planner<'a> {
             let pinned = c.help_lines.get(k).unwrap_or(&no_pins);
             let (job, count) = help_page(
                 k,
+                Some(k),
                 l,
                 dir,
                 s(&format!("audience_{k}_intro")),
@@ -1065,6 +1066,7 @@ impl<'a> Planner<'a> {
             let url = urls::link(bp, &dir);
             let (job, count) = help_page(
                 k,
+                None,
                 l,
                 dir,
                 s("violence_form_intro"),

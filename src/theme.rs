@@ -107,34 +107,37 @@ fn template_strings(
     files: &BTreeMap<String, ThemeFile>,
     strings: &BTreeMap<String, String>,
 ) -> BTreeMap<String, BTreeMap<String, String>> {
-    let text = |f: &ThemeFile| String::from_utf8_lossy(&f.bytes).into_owned();
-    // base.html and every partial may be part of any page.
-    let shared: Vec<String> = files
-        .values()
-        .filter(|f| f.path == "templates/base.html" || f.path.starts_with("templates/partials/"))
-        .map(text)
-        .collect();
-    let mut out = BTreeMap::new();
-    for f in files.values().filter(|f| {
-        f.path.starts_with("templates/")
-            && f.path.ends_with(".html")
-            && !f.path.contains("/partials/")
-    }) {
-        let own = text(f);
+    // The keys of a set of templates; `None` when one of them needs every string.
+    let keys_of = |texts: &mut dyn Iterator<Item = &ThemeFile>| -> Option<Vec<String>> {
         let mut keys = Vec::new();
-        let mut all = false;
-        for t in shared.iter().chain(std::iter::once(&own)) {
-            match string_keys(t) {
-                Some(k) => keys.extend(k.into_iter().map(str::to_string)),
-                None => all = true,
-            }
+        for f in texts {
+            let text = String::from_utf8_lossy(&f.bytes);
+            keys.extend(string_keys(&text)?.into_iter().map(str::to_string));
         }
-        if all {
+        Some(keys)
+    };
+    let is_template =
+        |f: &&ThemeFile| f.path.starts_with("templates/") && f.path.ends_with(".html");
+    // base.html and every partial may be part of any page: their keys once, for all pages.
+    let Some(shared) =
+        keys_of(&mut files.values().filter(is_template).filter(|f| {
+            f.path == "templates/base.html" || f.path.starts_with("templates/partials/")
+        }))
+    else {
+        return BTreeMap::new();
+    };
+    let mut out = BTreeMap::new();
+    for f in files
+        .values()
+        .filter(is_template)
+        .filter(|f| f.path != "templates/base.html" && !f.path.contains("/partials/"))
+    {
+        let Some(own) = keys_of(&mut std::iter::once(f)) else {
             continue;
-        }
+        };
         let subset = strings
             .iter()
-            .filter(|(k, _)| keys.iter().any(|x| x == *k))
+            .filter(|(k, _)| shared.contains(k) || own.contains(k))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         out.insert(f.path.trim_start_matches("templates/").to_string(), subset);

@@ -95,12 +95,13 @@ pub fn facet_label(loaded: &LoadedSite, key: &str, value: &str) -> String {
         "offer" => from(&c.offers),
         "kind" => from(&c.partner_kinds),
         "evaluated" => ui(loaded, "evaluated"),
+        // The theme's yes/no/unknown ("Ja", "Nej", "Ikke oplyst").
         "anonymous" | "free" => ui(
             loaded,
-            match value {
-                "yes" => "yes",
-                "no" => "no",
-                _ => "unknown",
+            if matches!(value, "yes" | "no") {
+                value
+            } else {
+                "unknown"
             },
         ),
         _ => value.to_string(),
@@ -218,11 +219,9 @@ fn help_pages(loaded: &LoadedSite, texts: &mut [Option<String>]) -> Vec<SearchDo
     for (key, label) in &c.audiences.0 {
         let mut body = Vec::new();
         let mut titles = Vec::new();
-        for (i, e) in site.entries.iter().enumerate() {
-            if e.guidance().is_some_and(|g| &g.audience == key) {
-                titles.push(e.title.clone());
-                body.extend(texts.get_mut(i).and_then(Option::take));
-            }
+        for (i, e) in site.advice_for(key) {
+            titles.push(e.title.clone());
+            body.extend(texts.get_mut(i).and_then(Option::take));
         }
         let names: Vec<String> = site
             .section(crate::entry::Section::Partnere)
