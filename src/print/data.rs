@@ -15,6 +15,8 @@ pub struct PosterData {
     pub qr_svg: Option<String>,
     /// Numbers on the poster (verified ones, plus unverified in a draft).
     pub printed_numbers: usize,
+    /// Every number the poster prints, the emergency numbers first: for its page's printout.
+    pub numbers: Vec<super::PrintedNumber>,
     /// Contacts whose numbers were left out (or printed only because of --drafts).
     pub unverified_contacts: Vec<String>,
 }
@@ -116,6 +118,15 @@ pub fn poster_data(
         l.verified || drafts
     };
     let mut printed = 0;
+    let mut numbers: Vec<super::PrintedNumber> = c
+        .emergency
+        .iter()
+        .map(|e| super::PrintedNumber {
+            name: e.label.clone(),
+            number: e.number.clone(),
+            hours: String::new(),
+        })
+        .collect();
     let mut contacts = Vec::new();
     let mut groups = Vec::new();
     match meta.layout {
@@ -123,6 +134,7 @@ pub fn poster_data(
             for slug in &meta.contacts {
                 for l in lines_of(site, slug) {
                     if keep(&l, slug, &mut unverified) {
+                        numbers.push(printed_number(&l));
                         contacts.push(l);
                     }
                 }
@@ -135,6 +147,7 @@ pub fn poster_data(
             let mut muni = Vec::new();
             for l in lines_of(site, MUNICIPALITY_CONTACT) {
                 if keep(&l, MUNICIPALITY_CONTACT, &mut unverified) {
+                    numbers.push(printed_number(&l));
                     muni.push(line_json(&l));
                     printed += 1;
                 }
@@ -151,6 +164,7 @@ pub fn poster_data(
                     }
                     for mut l in lines_of(site, &p.slug) {
                         if keep(&l, &p.slug, &mut unverified) {
+                            numbers.push(printed_number(&l));
                             l.audience = String::new();
                             lines.push(line_json(&l));
                             printed += 1;
@@ -191,6 +205,10 @@ pub fn poster_data(
     } else {
         e.title.clone()
     };
+    let edition = {
+        let (y, m, d) = c.today.civil();
+        format!("{} {d:02}.{m:02}.{y}", ui("poster_edition"))
+    };
     let json = json!({
         "title": title,
         "headline": meta.headline,
@@ -204,6 +222,7 @@ pub fn poster_data(
         "draft_mark": ui("poster_draft_mark"),
         "unverified_note": ui("poster_unverified"),
         "municipality": c.municipality.name,
+        "edition": edition,
         "has_qr": qr_svg.is_some(),
         "qr_alt": format!("{} {}", ui("poster_qr_to"), qr_url.clone().unwrap_or_default()),
         "qr_text": qr_url.clone().unwrap_or_default(),
@@ -218,37 +237,17 @@ pub fn poster_data(
         json,
         qr_svg,
         printed_numbers: printed,
+        numbers,
         unverified_contacts: unverified,
     }
 }
 
-/// The numbers a poster's data prints: emergency numbers, then contacts (and leaflet groups).
-pub fn printed_numbers(json: &Value) -> Vec<super::PrintedNumber> {
-    let s = |v: &Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
-    let mut out: Vec<super::PrintedNumber> = json["emergency"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|e| super::PrintedNumber {
-            name: s(e, "label"),
-            number: s(e, "number"),
-            hours: String::new(),
-        })
-        .collect();
-    let groups = json["groups"].as_array().into_iter().flatten();
-    let lines = json["contacts"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .chain(groups.flat_map(|g| g["contacts"].as_array().into_iter().flatten()));
-    for c in lines {
-        out.push(super::PrintedNumber {
-            name: s(c, "name"),
-            number: s(c, "number"),
-            hours: s(c, "hours"),
-        });
+fn printed_number(l: &Line) -> super::PrintedNumber {
+    super::PrintedNumber {
+        name: l.name.clone(),
+        number: l.number.clone(),
+        hours: l.hours.clone(),
     }
-    out
 }
 
 /// Every string in the data, for the font coverage check.

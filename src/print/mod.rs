@@ -98,12 +98,7 @@ pub fn render_posters(
     // One job per poster and paper size, compiled in parallel.
     let mut jobs = Vec::new();
     for (e, meta) in posters.iter().filter_map(|e| e.poster().map(|m| (e, m))) {
-        let strings = &loaded.theme.strings;
-        let mut d = data::poster_data(&loaded.site, strings, e, meta, opts.drafts);
-        let edition = strings
-            .get("poster_edition")
-            .map_or("Udgave", String::as_str);
-        d.json["edition"] = format!("{edition} {:02}.{:02}.{}", today.2, today.1, today.0).into();
+        let d = data::poster_data(&loaded.site, &loaded.theme.strings, e, meta, opts.drafts);
         if !opts.drafts && meta.layout == crate::entry::PosterLayout::Poster {
             for who in &d.unverified_contacts {
                 diags.push(dropped_contact(&loaded.site, e, who));
@@ -172,7 +167,7 @@ pub fn render_posters(
             continue;
         }
         let files = out.posters.entry(e.slug.clone()).or_default();
-        files.numbers = data::printed_numbers(&d.json);
+        files.numbers = d.numbers.clone();
         files.qr_svg = d.qr_svg.as_ref().map(|svg| {
             // Inline in the page: without the XML declaration.
             match svg.find("<svg") {
