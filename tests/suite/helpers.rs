@@ -67,3 +67,19 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     v.sort();
     v
 }
+
+/// Replace the first `from` in `root/rel` with `to`; the file must contain `from`.
+pub fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let p = root.join(rel);
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    std::fs::write(p, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Assert that a rendered diagnostics report contains `expected`, showing the report if not.
+pub fn assert_has(report: &str, expected: &str) {
+    assert!(
+        report.contains(expected),
+        "expected\n  {expected}\nin report:\n{report}"
+    );
+}

@@ -1,14 +1,7 @@
 //! One fixture folder per bad input (tests/fixtures/invalid/<case>, laid over the minimal
 //! site); each test asserts the exact diagnostic: file, line, message.
 
-use crate::helpers::build_errors;
-
-fn assert_has(report: &str, expected: &str) {
-    assert!(
-        report.contains(expected),
-        "expected\n  {expected}\nin report:\n{report}"
-    );
-}
+use crate::helpers::{assert_has, build_errors};
 
 #[test]
 fn invalid_yaml_points_at_the_file_line() {

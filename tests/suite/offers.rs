@@ -2,18 +2,11 @@
 //! ended offers never listed as help, information dated by its source, the help page's
 //! pinned line, and the messages an editor gets.
 
-use crate::helpers::{options, site_with};
+use crate::helpers::{edit, options, site_with};
 use std::path::Path;
 
 fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(root.join(rel), text).unwrap();
-}
-
-fn edit(root: &Path, rel: &str, from: &str, to: &str) {
-    let p = root.join(rel);
-    let text = std::fs::read_to_string(&p).unwrap();
-    assert!(text.contains(from), "{rel} has no {from:?}");
-    std::fs::write(p, text.replacen(from, to, 1)).unwrap();
 }
 
 const ENDED: &str = r#"---

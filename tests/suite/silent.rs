@@ -2,16 +2,9 @@
 //! Each is now an error or a warning naming the file and line; these tests assert the full
 //! message an editor sees.
 
-use crate::helpers::{options, site_with, TODAY};
+use crate::helpers::{assert_has, edit, options, site_with, TODAY};
 use std::path::Path;
 use std::process::Command;
-
-fn edit(root: &Path, rel: &str, from: &str, to: &str) {
-    let p = root.join(rel);
-    let text = std::fs::read_to_string(&p).unwrap();
-    assert!(text.contains(from), "{rel} has no {from:?}");
-    std::fs::write(p, text.replacen(from, to, 1)).unwrap();
-}
 
 fn report(root: &Path) -> String {
     let mut o = options(root);
@@ -21,13 +14,6 @@ fn report(root: &Path) -> String {
         Err(vejviser::BuildFailure::Content(d)) => d.render_report(),
         Err(f) => panic!("{f:?}"),
     }
-}
-
-fn assert_has(report: &str, expected: &str) {
-    assert!(
-        report.contains(expected),
-        "expected\n  {expected}\nin report:\n{report}"
-    );
 }
 
 #[test]
