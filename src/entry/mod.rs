@@ -1,0 +1,524 @@
+//! Validate: turns one `SourceFile` into a typed `Entry`. Required fields are non-optional
+//! here, so templates never see a missing title; every problem in the file is reported
+//! with its line, not only the first one.
+//!
+//! Checks that need other entries (partner slugs, related, links, duplicates) live in
+//! `model.rs`.
+
+mod guidance;
+pub mod keys;
+mod knowledge;
+mod partner;
+mod poster;
+mod practice;
+mod reader;
+mod text;
+
+use crate::config::{Config, Phone};
+use crate::date::{Date, PartialDate};
+use crate::diag::{closest, Diagnostic, Diagnostics};
+use crate::frontmatter;
+use crate::slug;
+use crate::source::SourceFile;
+use keys::{key, COMMON};
+use reader::EntryReader;
+use serde::{Deserialize, Serialize};
+
+pub use crate::section::Section;
+pub use text::ended_phrase;
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub document: String,
+    #[serde(default)]
+    pub pages: Option<String>,
+    /// The source document's own date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum YesNo {
+    Yes,
+    No,
+    #[default]
+    Unknown,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub phones: Vec<Phone>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub chat: Option<String>,
+}
+
+impl Contact {
+    pub fn is_empty(&self) -> bool {
+        self.phones.is_empty()
+            && self.website.is_none()
+            && self.email.is_none()
+            && self.address.is_none()
+            && self.chat.is_none()
+    }
+}
+
+pub use crate::freshness::ContactStatus;
+
+/// Whether an offer runs today (HSDS 3.0 `service.status` in spirit: active, inactive /
+/// temporarily closed, defunct). An ended offer is never listed as help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum OfferStatus {
+    #[default]
+    Active,
+    Paused,
+    Ended,
+}
+
+/// A partner's verification: who checked what, when, and how old the checked page is.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verified {
+    /// The check date as written (`YYYY-MM-DD`).
+    pub on: String,
+    #[serde(skip)]
+    pub on_date: Date,
+    pub against: String,
+    /// The date the checked page states; `None` when it states none.
+    #[serde(skip)]
+    pub source_date: Option<PartialDate>,
+    /// Who published the checked page (defaults to the entry's title in views).
+    pub publisher: Option<String>,
+    /// The older of the check and the source date: what freshness counts from.
+    #[serde(skip)]
+    pub information_date: Date,
+}
+
+impl Verified {
+    /// Who stated the details and when, for "Oplyst af …": the publisher (or `entry_title`)
+    /// and the source's own date where it gives one ("Danner, februar 2021").
+    pub fn stated_by(&self, entry_title: &str) -> String {
+        let who = self.publisher.as_deref().unwrap_or(entry_title);
+        match self.source_date {
+            Some(d) => format!("{who}, {}", d.danish()),
+            None => who.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PracticeMeta {
+    pub focus_area: u32,
+    pub example: u32,
+    pub municipalities: Vec<String>,
+    pub organisations: Vec<String>,
+    pub criteria: Vec<u32>,
+    pub target_groups: Vec<String>,
+    pub evaluated: bool,
+    pub period: Option<String>,
+    pub partners: Vec<String>,
+    pub status: OfferStatus,
+    #[serde(skip)]
+    pub ended_on: Option<PartialDate>,
+    /// Facts the booklet gives, where it gives them (shown in the facts box and compared).
+    pub facts: PracticeFacts,
+    /// Types of offer (keys of `site.yaml` `offers`), for filtering practices.
+    pub offers: Vec<String>,
+}
+
+/// Optional structured facts of a practice, each as the source words it.
+#[derive(Debug, Clone, Serialize, Default, PartialEq, Eq)]
+pub struct PracticeFacts {
+    pub duration: Option<String>,
+    pub group_size: Option<String>,
+    pub staff: Option<String>,
+    pub referral: Option<String>,
+    pub funding: Option<String>,
+}
+
+/// The keys of [`PracticeFacts`], in the order pages show them.
+pub const PRACTICE_FACT_KEYS: [&str; 5] =
+    ["duration", "group_size", "staff", "referral", "funding"];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerMeta {
+    pub kind: String,
+    pub audiences: Vec<String>,
+    pub violence_forms: Vec<String>,
+    pub offers: Vec<String>,
+    pub anonymous: YesNo,
+    pub free: YesNo,
+    pub coverage: Option<String>,
+    pub contact: Contact,
+    pub verified: Option<Verified>,
+    pub address_confidential: bool,
+    pub contact_status: ContactStatus,
+    pub status: OfferStatus,
+    #[serde(skip)]
+    pub ended_on: Option<PartialDate>,
+    /// Slug of the partner that took over, for an ended or paused offer.
+    pub replaced_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct GuidanceMeta {
+    /// The audience key whose help page shows the advice.
+    pub audience: String,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct KnowledgeMeta {
+    pub violence_forms: Vec<String>,
+    pub audiences: Vec<String>,
+    pub related: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PosterLayout {
+    Poster,
+    Leaflet,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PosterAudience {
+    Borgere,
+    Medarbejdere,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum PaperSize {
+    A5,
+    A4,
+    A3,
+}
+
+impl PaperSize {
+    /// Width and height in PDF points.
+    pub fn points(self) -> (f64, f64) {
+        match self {
+            PaperSize::A5 => (419.53, 595.28),
+            PaperSize::A4 => (595.28, 841.89),
+            PaperSize::A3 => (841.89, 1190.55),
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            PaperSize::A5 => "A5",
+            PaperSize::A4 => "A4",
+            PaperSize::A3 => "A3",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PosterMeta {
+    pub layout: PosterLayout,
+    pub audience: PosterAudience,
+    pub sizes: Vec<PaperSize>,
+    pub headline: String,
+    pub contacts: Vec<String>,
+    pub qr: Option<String>,
+    pub tear_off: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum EntryKind {
+    Practice(Box<PracticeMeta>),
+    // Boxed: practices and partners are several times the size of the other kinds.
+    Partner(Box<PartnerMeta>),
+    Standard,
+    Knowledge(KnowledgeMeta),
+    Poster(PosterMeta),
+    Guidance(GuidanceMeta),
+}
+
+/// One validated content entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub section: Section,
+    pub slug: String,
+    /// Site-relative source path.
+    pub path: String,
+    pub title: String,
+    pub summary: String,
+    pub source: Option<SourceRef>,
+    pub weight: i64,
+    pub draft: bool,
+    #[serde(skip)]
+    pub body: String,
+    /// File line the Markdown body starts on.
+    #[serde(skip)]
+    pub body_line: usize,
+    /// Lines of the front-matter keys, for cross-entry diagnostics.
+    #[serde(skip)]
+    pub key_lines: Vec<(String, usize)>,
+    pub kind: EntryKind,
+}
+
+impl Entry {
+    pub fn line_of(&self, key: &str) -> Option<usize> {
+        self.key_lines
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, l)| *l)
+    }
+    pub fn practice(&self) -> Option<&PracticeMeta> {
+        match &self.kind {
+            EntryKind::Practice(p) => Some(p),
+            _ => None,
+        }
+    }
+    pub fn partner(&self) -> Option<&PartnerMeta> {
+        match &self.kind {
+            EntryKind::Partner(p) => Some(p),
+            _ => None,
+        }
+    }
+    pub fn poster(&self) -> Option<&PosterMeta> {
+        match &self.kind {
+            EntryKind::Poster(p) => Some(p),
+            _ => None,
+        }
+    }
+    pub fn guidance(&self) -> Option<&GuidanceMeta> {
+        match &self.kind {
+            EntryKind::Guidance(g) => Some(g),
+            _ => None,
+        }
+    }
+    pub fn knowledge(&self) -> Option<&KnowledgeMeta> {
+        match &self.kind {
+            EntryKind::Knowledge(k) => Some(k),
+            _ => None,
+        }
+    }
+}
+
+/// The keys every entry has, read before the section's own.
+struct Common {
+    title: Option<String>,
+    summary: Option<String>,
+    source: Option<SourceRef>,
+    weight: i64,
+    draft: bool,
+}
+
+/// Validate one source file against the content model. `None` when it has errors.
+pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> Option<Entry> {
+    let name_is_slug = check_file_name(file, diags);
+    let fm = match frontmatter::parse(&file.text) {
+        Ok(fm) => fm,
+        Err(p) => {
+            diags.push(
+                Diagnostic::error(p.code, &file.path, p.message)
+                    .at(p.line, p.column)
+                    .hint(p.hint),
+            );
+            return None;
+        }
+    };
+    let mut r = EntryReader::new(&file.path, file.section, config, &fm, diags);
+    let common = read_common(&mut r);
+    let kind = match file.section {
+        Section::Praksis => practice::practice(&mut r),
+        Section::Partnere => partner::partner(&mut r),
+        Section::Kvalitetsstandard => Some(EntryKind::Standard),
+        Section::Viden => knowledge::knowledge(&mut r),
+        Section::Plakater => poster::poster(&mut r),
+        Section::Hjaelp => guidance::guidance(&mut r),
+    };
+    warn_if_text_says_ended(&mut r, &common, kind.as_ref());
+    if !common.draft {
+        for (line, text) in text::placeholders(&file.text, fm.body_first_line) {
+            r.error(
+                "placeholder",
+                line,
+                format!("`{text}` er en skabelontekst fra `vejviser new`, der ikke er udfyldt"),
+                "skriv den rigtige tekst i stedet, eller sæt `draft: true`, så siden ikke udgives",
+            );
+        }
+    }
+    report_unknown_keys(&mut r, &file.stem);
+    if r.failed || !name_is_slug {
+        return None;
+    }
+    Some(Entry {
+        section: file.section,
+        slug: file.stem.clone(),
+        path: file.path.clone(),
+        title: common.title?,
+        summary: common.summary?,
+        source: common.source,
+        weight: common.weight,
+        draft: common.draft,
+        body: fm.body.to_string(),
+        body_line: fm.body_first_line,
+        key_lines: fm.keys.iter().map(|(k, _, l)| (k.clone(), *l)).collect(),
+        kind: kind?,
+    })
+}
+
+/// The file name is the slug, so it must be one. Whether it is.
+fn check_file_name(file: &SourceFile, diags: &mut Diagnostics) -> bool {
+    let is_slug = slug::is_valid_slug(&file.stem);
+    if !is_slug {
+        let good = slug::slugify(&file.stem);
+        diags.push(
+            Diagnostic::error(
+                "bad-slug",
+                &file.path,
+                format!("filnavnet `{}.md` er ikke en gyldig slug", file.stem),
+            )
+            .at(1, None)
+            .hint(format!(
+                "omdøb filen til `{good}.md` (små bogstaver, æ→ae, ø→oe, å→aa, `-` mellem ord)"
+            )),
+        );
+    }
+    is_slug
+}
+
+fn read_common(r: &mut EntryReader) -> Common {
+    const TEXT: &str = "skriv en tekst";
+    let title = r.read_text(key!(COMMON, "title"), TEXT);
+    let summary = r.read_text(key!(COMMON, "summary"), TEXT);
+    let source = r.read::<SourceRef>(key!(COMMON, "source"));
+    let weight = r.read::<i64>(key!(COMMON, "weight")).unwrap_or(0);
+    let draft = r.read::<bool>(key!(COMMON, "draft")).unwrap_or(false);
+    if let Some(raw) = source.as_ref().and_then(|s| s.date.as_deref()) {
+        if PartialDate::parse(raw).is_none() {
+            r.error(
+                "bad-date",
+                r.nested_line("source", "date"),
+                format!("source.date `{raw}` er ikke en dato"),
+                "skriv kildens dato som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, fx \"2019-06\"",
+            );
+        }
+    }
+    Common {
+        title,
+        summary,
+        source,
+        weight,
+        draft,
+    }
+}
+
+/// `status` and `ended_on`, shared by practices and partners.
+fn offer_status(r: &mut EntryReader) -> (OfferStatus, Option<PartialDate>) {
+    let status = r.read::<OfferStatus>(&keys::STATUS).unwrap_or_default();
+    let ended_on = r.read::<String>(&keys::ENDED_ON).and_then(|raw| {
+        let parsed = PartialDate::parse(&raw);
+        if parsed.is_none() {
+            r.error(
+                "bad-date",
+                r.line("ended_on"),
+                format!("ended_on `{raw}` er ikke en dato"),
+                "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, fx \"2014\"",
+            );
+        }
+        parsed
+    });
+    if ended_on.is_some() && status == OfferStatus::Active {
+        r.error(
+            "ended-but-active",
+            r.line("ended_on"),
+            "ended_on er udfyldt, men status er ikke ended eller paused",
+            "skriv status: ended (eller fjern ended_on, hvis tilbuddet stadig findes)",
+        );
+    }
+    (status, ended_on)
+}
+
+/// An active partner whose own text says the offer has ended. Offers people are sent to
+/// (partners) are checked; practices record the booklet's state of 2019 and would only cost
+/// a scan of every body at 10,000 entries.
+fn warn_if_text_says_ended(r: &mut EntryReader, common: &Common, kind: Option<&EntryKind>) {
+    let Some(EntryKind::Partner(p)) = kind else {
+        return;
+    };
+    if p.status != OfferStatus::Active {
+        return;
+    }
+    let own_text = [
+        common.summary.as_deref().unwrap_or(""),
+        r.fm.body,
+        common
+            .source
+            .as_ref()
+            .and_then(|s| s.note.as_deref())
+            .unwrap_or(""),
+    ]
+    .join("\n");
+    if let Some(phrase) = ended_phrase(&own_text) {
+        r.warn(
+            "ended-in-text",
+            r.open(),
+            format!("teksten siger »{phrase}«, men tilbuddet står som aktivt"),
+            "er tilbuddet slut, så skriv status: ended og ended_on: \"ÅÅÅÅ\"; så vises det aldrig som hjælp",
+        );
+    }
+}
+
+/// Keys no table of the section names: each is an error with the closest known key. A file
+/// in the wrong folder shows as a row of unknown keys, so then say where it belongs.
+fn report_unknown_keys(r: &mut EntryReader, stem: &str) {
+    let unknown = r.fields.unknown_keys();
+    let names_in = |s: Section| -> Vec<&str> {
+        let table = keys::section_keys(s);
+        unknown
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| table.iter().any(|t| t.name == *k))
+            .collect()
+    };
+    let looks_like = Section::ALL
+        .into_iter()
+        .filter(|s| *s != r.section)
+        .map(|s| (names_in(s), s))
+        .max_by_key(|(hits, _)| hits.len());
+    if let Some((hits, other)) = looks_like.filter(|(hits, _)| hits.len() >= 2) {
+        let examples: Vec<String> = hits.iter().take(3).map(|k| format!("`{k}`")).collect();
+        r.error(
+            "wrong-section",
+            1,
+            format!(
+                "filen ligner en side til {}/ (den har felter som {}), men ligger i {}/",
+                other.dir(),
+                examples.join(", "),
+                r.section.dir()
+            ),
+            format!("flyt filen til content/{}/{stem}.md", other.dir()),
+        );
+    }
+    let known: Vec<&str> = keys::COMMON
+        .iter()
+        .chain(keys::section_keys(r.section))
+        .map(|k| k.name)
+        .collect();
+    for (key, line) in unknown {
+        let hint = match closest(&key, known.iter().copied()) {
+            Some(k) => format!("mente du `{k}`?"),
+            None => format!(
+                "tilladte felter i {}: {}",
+                r.section.dir(),
+                known.join(", ")
+            ),
+        };
+        r.error("unknown-key", line, format!("ukendt felt `{key}`"), hint);
+    }
+}
