@@ -98,7 +98,9 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "fejl",
             Severity::Warning => "advarsel",
         };
-        write!(f, ": {sev}: {}", self.message)?;
+        // The code in brackets, as rustc does (`fejl[unknown-key]`): what to search the
+        // docs, tests and `check --format json` for.
+        write!(f, ": {sev}[{}]: {}", self.code, self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  = hjælp: {hint}")?;
         }
@@ -207,7 +209,7 @@ mod tests {
         .hint("mente du `title`?");
         assert_eq!(
             d.to_string(),
-            "content/praksis/x.md:4:1: fejl: ukendt nøgle `titel`\n  = hjælp: mente du `title`?"
+            "content/praksis/x.md:4:1: fejl[unknown-key]: ukendt nøgle `titel`\n  = hjælp: mente du `title`?"
         );
     }
 

@@ -25,7 +25,7 @@ fn exit_codes_ok_content_error_and_strict() {
     let strict = vejviser(&["check", "--root", root, "--today", TODAY, "--strict"]);
     assert_eq!(strict.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&strict.stderr)
-        .contains("fejl: kontaktoplysningerne er ikke bekræftet"));
+        .contains("fejl[unverified-contact]: kontaktoplysningerne er ikke bekræftet"));
     let bad = site_with(Some("unknown-key"));
     let out = vejviser(&[
         "build",
@@ -37,7 +37,9 @@ fn exit_codes_ok_content_error_and_strict() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("content/praksis/temadage.md:10: fejl: ukendt felt `municipalites`"),
+        stderr.contains(
+            "content/praksis/temadage.md:10: fejl[unknown-key]: ukendt felt `municipalites`"
+        ),
         "{stderr}"
     );
     assert!(

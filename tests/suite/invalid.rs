@@ -7,25 +7,25 @@ use crate::helpers::{assert_has, build_errors};
 fn invalid_yaml_points_at_the_file_line() {
     let r = build_errors("invalid-yaml");
     // The unclosed quote opens on line 3, column 10; the parser only notices at the end.
-    assert_has(&r, "content/praksis/temadage.md:3:10: fejl: ugyldig YAML: found unexpected end of stream, while scanning a quoted scalar\n  = hjælp: et anførselstegn bliver ikke lukket");
+    assert_has(&r, "content/praksis/temadage.md:3:10: fejl[invalid-yaml]: ugyldig YAML: found unexpected end of stream, while scanning a quoted scalar\n  = hjælp: et anførselstegn bliver ikke lukket");
 }
 
 #[test]
 fn missing_front_matter() {
     let r = build_errors("missing-front-matter");
-    assert_has(&r, "content/praksis/temadage.md:1:1: fejl: filen mangler front matter\n  = hjælp: begynd filen med en linje `---`");
+    assert_has(&r, "content/praksis/temadage.md:1:1: fejl[no-front-matter]: filen mangler front matter\n  = hjælp: begynd filen med en linje `---`");
 }
 
 #[test]
 fn missing_required_field() {
     let r = build_errors("missing-field");
-    assert_has(&r, "content/praksis/temadage.md:1: fejl: feltet `summary` mangler\n  = hjælp: tilføj `summary: \"…\"` i front matter");
+    assert_has(&r, "content/praksis/temadage.md:1: fejl[missing-field]: feltet `summary` mangler\n  = hjælp: tilføj `summary: \"…\"` i front matter");
 }
 
 #[test]
 fn unknown_key_with_did_you_mean() {
     let r = build_errors("unknown-key");
-    assert_has(&r, "content/praksis/temadage.md:10: fejl: ukendt felt `municipalites`\n  = hjælp: mente du `municipalities`?");
+    assert_has(&r, "content/praksis/temadage.md:10: fejl[unknown-key]: ukendt felt `municipalites`\n  = hjælp: mente du `municipalities`?");
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn wrong_type() {
     let r = build_errors("wrong-type");
     assert_has(
         &r,
-        "content/praksis/temadage.md:9: fejl: `evaluated` skal være true eller false",
+        "content/praksis/temadage.md:9: fejl[wrong-type]: `evaluated` skal være true eller false",
     );
 }
 
@@ -42,15 +42,15 @@ fn unknown_taxonomy_values_are_all_reported() {
     let r = build_errors("unknown-taxonomy");
     assert_has(
         &r,
-        "content/praksis/temadage.md:8: fejl: criteria: 7 er ikke et kvalitetskriterium (1, 2, 3)",
+        "content/praksis/temadage.md:8: fejl[unknown-value]: criteria: 7 er ikke et kvalitetskriterium (1, 2, 3)",
     );
-    assert_has(&r, "content/praksis/temadage.md:9: fejl: `target_groups`: `medarbejder` er ikke en kendt værdi\n  = hjælp: mente du `medarbejdere`?");
+    assert_has(&r, "content/praksis/temadage.md:9: fejl[unknown-value]: `target_groups`: `medarbejder` er ikke en kendt værdi\n  = hjælp: mente du `medarbejdere`?");
 }
 
 #[test]
 fn unknown_partner_slug() {
     let r = build_errors("unknown-partner");
-    assert_has(&r, "content/praksis/temadage.md:10: fejl: partners: partneren `hjaelpelinje` findes ikke\n  = hjælp: mente du `hjaelpelinjen`?");
+    assert_has(&r, "content/praksis/temadage.md:10: fejl[unknown-partner]: partners: partneren `hjaelpelinje` findes ikke\n  = hjælp: mente du `hjaelpelinjen`?");
 }
 
 #[test]
@@ -58,15 +58,15 @@ fn duplicate_slug() {
     let r = build_errors("duplicate-slug");
     assert_has(
         &r,
-        "fejl: får samme adresse (slug `hjaelpelinjen`) som content/partnere/",
+        "fejl[duplicate-slug]: får samme adresse (slug `hjaelpelinjen`) som content/partnere/",
     );
-    assert_has(&r, "content/partnere/Hjaelpelinjen.md:1: fejl: filnavnet `Hjaelpelinjen.md` er ikke en gyldig slug\n  = hjælp: omdøb filen til `hjaelpelinjen.md`");
+    assert_has(&r, "content/partnere/Hjaelpelinjen.md:1: fejl[bad-slug]: filnavnet `Hjaelpelinjen.md` er ikke en gyldig slug\n  = hjælp: omdøb filen til `hjaelpelinjen.md`");
 }
 
 #[test]
 fn broken_internal_link_has_its_line() {
     let r = build_errors("broken-link");
-    assert_has(&r, "content/viden/voldsformer.md:10: fejl: linket `/praksis/temadag/` peger på en side, der ikke findes\n  = hjælp: mente du `/praksis/temadage/`?");
+    assert_has(&r, "content/viden/voldsformer.md:10: fejl[broken-link]: linket `/praksis/temadag/` peger på en side, der ikke findes\n  = hjælp: mente du `/praksis/temadage/`?");
     assert!(!r.contains("/partnere/hjaelpelinjen/` peger"), "{r}");
 }
 
@@ -75,27 +75,27 @@ fn non_utf8_file() {
     let r = build_errors("non-utf8");
     assert_has(
         &r,
-        "content/viden/latin.md:8:2: fejl: filen er ikke gemt som UTF-8",
+        "content/viden/latin.md:8:2: fejl[not-utf8]: filen er ikke gemt som UTF-8",
     );
 }
 
 #[test]
 fn empty_file() {
     let r = build_errors("empty-file");
-    assert_has(&r, "content/viden/tom.md:1: fejl: filen er tom");
+    assert_has(&r, "content/viden/tom.md:1: fejl[empty-file]: filen er tom");
 }
 
 #[test]
 fn template_syntax_error_names_template_and_line() {
     let r = build_errors("template-syntax");
     assert_has(&r, "themes/default/templates/practice.html:5:");
-    assert_has(&r, "fejl: skabelonfejl:");
+    assert_has(&r, "fejl[template-syntax]: skabelonfejl:");
 }
 
 #[test]
 fn confidential_address_is_refused() {
     let r = build_errors("confidential-address");
-    assert_has(&r, "content/partnere/ubekraeftet.md:10: fejl: adressen er hemmelig (address_confidential: true), men der står alligevel en adresse");
+    assert_has(&r, "content/partnere/ubekraeftet.md:10: fejl[confidential-address]: adressen er hemmelig (address_confidential: true), men der står alligevel en adresse");
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn yaml_lines_count_leading_blank_lines() {
     let r = build_errors("leading-blank-lines");
     assert_has(
         &r,
-        "content/praksis/temadage.md:12: fejl: `weight` skal være et heltal",
+        "content/praksis/temadage.md:12: fejl[wrong-type]: `weight` skal være et heltal",
     );
 }
 
@@ -139,7 +139,7 @@ fn unsafe_html_never_reaches_the_output() {
     let text = report.diagnostics.render_report();
     assert!(
         text.contains(
-            "content/viden/voldsformer.md:7: advarsel: teksten indeholder HTML, der kan køre kode"
+            "content/viden/voldsformer.md:7: advarsel[unsafe-html]: teksten indeholder HTML, der kan køre kode"
         ),
         "{text}"
     );

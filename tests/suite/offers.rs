@@ -70,7 +70,7 @@ fn an_active_offer_whose_text_says_it_ended_gets_a_warning() {
         "Tilbuddet findes ikke længere.",
     );
     let (report, _) = build(dir.path());
-    assert!(report.contains("content/partnere/hjaelpelinjen.md:1: advarsel: teksten siger »findes ikke længere«, men tilbuddet står som aktivt\n  = hjælp: er tilbuddet slut, så skriv status: ended og ended_on: \"ÅÅÅÅ\"; så vises det aldrig som hjælp"), "{report}");
+    assert!(report.contains("content/partnere/hjaelpelinjen.md:1: advarsel[ended-in-text]: teksten siger »findes ikke længere«, men tilbuddet står som aktivt\n  = hjælp: er tilbuddet slut, så skriv status: ended og ended_on: \"ÅÅÅÅ\"; så vises det aldrig som hjælp"), "{report}");
 }
 
 #[test]
@@ -89,8 +89,8 @@ fn ended_on_needs_an_ended_status_and_dates_must_parse() {
         "  against: \"https://example.org/hjaelp\"\n  source_date: \"marts 2021\"",
     );
     let r = build_errors(dir.path());
-    assert!(r.contains("content/partnere/hjaelpelinjen.md:13: fejl: ended_on er udfyldt, men status er ikke ended eller paused\n  = hjælp: skriv status: ended (eller fjern ended_on, hvis tilbuddet stadig findes)"), "{r}");
-    assert!(r.contains("content/partnere/hjaelpelinjen.md:23: fejl: verified.source_date `marts 2021` er ikke en dato\n  = hjælp: skriv sidens egen dato som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, eller unknown"), "{r}");
+    assert!(r.contains("content/partnere/hjaelpelinjen.md:13: fejl[ended-but-active]: ended_on er udfyldt, men status er ikke ended eller paused\n  = hjælp: skriv status: ended (eller fjern ended_on, hvis tilbuddet stadig findes)"), "{r}");
+    assert!(r.contains("content/partnere/hjaelpelinjen.md:23: fejl[bad-date]: verified.source_date `marts 2021` er ikke en dato\n  = hjælp: skriv sidens egen dato som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, eller unknown"), "{r}");
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn contact_details_are_as_old_as_their_source() {
         "  against: \"https://example.org/hjaelp\"\n  source_date: \"2024-03\"\n  publisher: \"Hjælpelinjens forening\"",
     );
     let (report, out) = build(dir.path());
-    assert!(report.contains("content/partnere/hjaelpelinjen.md:19: advarsel: kontaktoplysningerne er for gamle: kilden er fra marts 2024, mere end 365 dage før byggedatoen"), "{report}");
+    assert!(report.contains("content/partnere/hjaelpelinjen.md:19: advarsel[stale-contact]: kontaktoplysningerne er for gamle: kilden er fra marts 2024, mere end 365 dage før byggedatoen"), "{report}");
     let page = std::fs::read_to_string(out.join("partnere/hjaelpelinjen/index.html")).unwrap();
     assert!(
         page.contains("Oplyst af Hjælpelinjens forening, marts 2024."),
@@ -115,7 +115,7 @@ fn contact_details_are_as_old_as_their_source() {
         "{page}"
     );
     // Not printed on the poster any more; the poster names what it left out.
-    assert!(report.contains("content/plakater/udsat.md:7: advarsel: plakaten »Plakat: udsat for vold« trykkes uden `hjaelpelinjen`: oplysningerne er fra 1. marts 2024 og dermed ældre end 365 dage"), "{report}");
+    assert!(report.contains("content/plakater/udsat.md:7: advarsel[poster-contact-dropped]: plakaten »Plakat: udsat for vold« trykkes uden `hjaelpelinjen`: oplysningerne er fra 1. marts 2024 og dermed ældre end 365 dage"), "{report}");
 }
 
 #[test]
@@ -145,5 +145,5 @@ fn a_current_pinned_line_is_the_first_number_on_its_help_page() {
         "udsat: [hjaelpelinje]",
     );
     let r = build_errors(dir.path());
-    assert!(r.contains("fejl: help_lines: partneren `hjaelpelinje` findes ikke\n  = hjælp: mente du `hjaelpelinjen`?"), "{r}");
+    assert!(r.contains("fejl[unknown-partner]: help_lines: partneren `hjaelpelinje` findes ikke\n  = hjælp: mente du `hjaelpelinjen`?"), "{r}");
 }

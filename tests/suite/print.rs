@@ -421,9 +421,9 @@ fn a_poster_with_nothing_current_prints_only_the_emergency_numbers_with_warnings
         Ok(r) => r.diagnostics.render_report(),
         Err(f) => panic!("a site whose numbers aged out still builds: {f:?}"),
     };
-    assert!(report.contains("content/plakater/udsat.md:7: advarsel: plakaten »Plakat: udsat for vold« har intet aktuelt telefonnummer og trykkes kun med nødnumrene (112)\n  = hjælp: find nye kilder til kontaktoplysningerne for ubekraeftet, foraeldet og opdatér verified"), "{report}");
-    assert!(report.contains("content/plakater/udsat.md:7: advarsel: plakaten »Plakat: udsat for vold« trykkes uden `foraeldet`: oplysningerne er fra "), "{report}");
-    assert!(report.contains("content/plakater/udsat.md:7: advarsel: plakaten »Plakat: udsat for vold« trykkes uden `ubekraeftet`: telefonnummeret er ikke bekræftet"), "{report}");
+    assert!(report.contains("content/plakater/udsat.md:7: advarsel[poster-no-verified-number]: plakaten »Plakat: udsat for vold« har intet aktuelt telefonnummer og trykkes kun med nødnumrene (112)\n  = hjælp: find nye kilder til kontaktoplysningerne for ubekraeftet, foraeldet og opdatér verified"), "{report}");
+    assert!(report.contains("content/plakater/udsat.md:7: advarsel[poster-contact-dropped]: plakaten »Plakat: udsat for vold« trykkes uden `foraeldet`: oplysningerne er fra "), "{report}");
+    assert!(report.contains("content/plakater/udsat.md:7: advarsel[poster-contact-dropped]: plakaten »Plakat: udsat for vold« trykkes uden `ubekraeftet`: telefonnummeret er ikke bekræftet"), "{report}");
     let doc = load(&dir.path().join("public/plakater/udsat/udsat-a4.pdf"));
     let flat = text(&doc);
     assert!(
@@ -491,7 +491,7 @@ fn a_placeholder_base_url_gives_posters_no_qr_code_and_a_warning() {
         Ok(r) => r.diagnostics.render_report(),
         Err(f) => panic!("the site still builds: {f:?}"),
     };
-    assert!(report.contains("site.yaml:3: advarsel: base_url er stadig eksempeladressen `https://example.org`: plakaterne trykkes uden QR-kode, og links i sitemap.xml peger forkert\n  = hjælp: skriv sitets rigtige adresse i site.yaml under base_url"), "{report}");
+    assert!(report.contains("site.yaml:3: advarsel[placeholder-base-url]: base_url er stadig eksempeladressen `https://example.org`: plakaterne trykkes uden QR-kode, og links i sitemap.xml peger forkert\n  = hjælp: skriv sitets rigtige adresse i site.yaml under base_url"), "{report}");
     for pdf in [
         "udsat/udsat-a4.pdf",
         "udsat/udsat-a3.pdf",

@@ -26,7 +26,7 @@ fn leftover_placeholders_in_a_published_entry_are_errors() {
         "headline: \"<Få, store ord>\"",
     );
     let r = report(dir.path());
-    assert_has(&r, "content/plakater/udsat.md:6: fejl: `<Få, store ord>` er en skabelontekst fra `vejviser new`, der ikke er udfyldt\n  = hjælp: skriv den rigtige tekst i stedet, eller sæt `draft: true`, så siden ikke udgives");
+    assert_has(&r, "content/plakater/udsat.md:6: fejl[placeholder]: `<Få, store ord>` er en skabelontekst fra `vejviser new`, der ikke er udfyldt\n  = hjælp: skriv den rigtige tekst i stedet, eller sæt `draft: true`, så siden ikke udgives");
     // As a draft it is fine.
     edit(
         dir.path(),
@@ -46,7 +46,7 @@ fn a_poster_qr_path_that_is_no_page_is_an_error() {
         "qr: \"/hjaelp/udsat/\"",
         "qr: \"/hjaelp/udsatt/\"",
     );
-    assert_has(&report(dir.path()), "content/plakater/udsat.md:8: fejl: qr: `/hjaelp/udsatt/` er ikke en side på sitet, så QR-koden ville føre ingen steder hen\n  = hjælp: mente du `/hjaelp/udsat/`?");
+    assert_has(&report(dir.path()), "content/plakater/udsat.md:8: fejl[poster-qr]: qr: `/hjaelp/udsatt/` er ikke en side på sitet, så QR-koden ville føre ingen steder hen\n  = hjælp: mente du `/hjaelp/udsat/`?");
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn relative_markdown_links_are_errors_with_the_site_path() {
         "Hjælpelinjen rådgiver.",
         "Hjælpelinjen rådgiver. Se [temadage](../praksis/temadage/).",
     );
-    assert_has(&report(dir.path()), "content/partnere/hjaelpelinjen.md:24: fejl: linket `../praksis/temadage/` er relativt og peger forkert fra nogle sider\n  = hjælp: skriv stien fra sitets rod, fx `/praksis/temadage/`");
+    assert_has(&report(dir.path()), "content/partnere/hjaelpelinjen.md:24: fejl[relative-link]: linket `../praksis/temadage/` er relativt og peger forkert fra nogle sider\n  = hjælp: skriv stien fra sitets rod, fx `/praksis/temadage/`");
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn a_site_yaml_phone_that_is_not_danish_is_an_error() {
         "\"11 22 33 44\"",
         "\"89 15 XX XX\"",
     );
-    assert_has(&report(dir.path()), "site.yaml:8: fejl: municipality.phones: `89 15 XX XX` er ikke et dansk telefonnummer\n  = hjælp: skriv 8 cifre, fx \"89 15 15 15\", eller et kort nummer som 112 eller 1888");
+    assert_has(&report(dir.path()), "site.yaml:8: fejl[config-phone]: municipality.phones: `89 15 XX XX` er ikke et dansk telefonnummer\n  = hjælp: skriv 8 cifre, fx \"89 15 15 15\", eller et kort nummer som 112 eller 1888");
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn a_page_directly_in_content_is_a_warning() {
         "---\ntitle: \"Om\"\nsummary: \"x\"\n---\n",
     )
     .unwrap();
-    assert_has(&report(dir.path()), "content/om.md: advarsel: filen ligger ikke i en sektion og bliver ikke bygget\n  = hjælp: flyt den ind i en af sektionerne: content/praksis/, content/partnere/, content/kvalitetsstandard/, content/viden/, content/plakater/ eller content/hjaelp/ (fx content/viden/om.md)");
+    assert_has(&report(dir.path()), "content/om.md: advarsel[outside-section]: filen ligger ikke i en sektion og bliver ikke bygget\n  = hjælp: flyt den ind i en af sektionerne: content/praksis/, content/partnere/, content/kvalitetsstandard/, content/viden/, content/plakater/ eller content/hjaelp/ (fx content/viden/om.md)");
 }
 
 #[test]
@@ -93,14 +93,14 @@ fn a_bad_email_and_an_empty_name_are_errors() {
         "  website: \"https://example.org/hjaelp\"",
         "  website: \"https://example.org/hjaelp\"\n  email: \"kontakt(at)hjaelp.dk\"",
     );
-    assert_has(&report(dir.path()), "content/partnere/hjaelpelinjen.md:19: fejl: contact.email `kontakt(at)hjaelp.dk` er ikke en e-mailadresse\n  = hjælp: skriv adressen sådan: navn@organisation.dk");
+    assert_has(&report(dir.path()), "content/partnere/hjaelpelinjen.md:19: fejl[bad-email]: contact.email `kontakt(at)hjaelp.dk` er ikke en e-mailadresse\n  = hjælp: skriv adressen sådan: navn@organisation.dk");
     edit(
         dir.path(),
         "site.yaml",
         "name: \"Testrup Kommune\"",
         "name: \"\"",
     );
-    assert_has(&report(dir.path()), "site.yaml:6: fejl: municipality.name er tom\n  = hjælp: skriv kommunens navn, fx \"Randers Kommune\"");
+    assert_has(&report(dir.path()), "site.yaml:6: fejl[config-empty]: municipality.name er tom\n  = hjælp: skriv kommunens navn, fx \"Randers Kommune\"");
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn a_partner_file_in_praksis_says_where_it_belongs() {
         dir.path().join("content/praksis/hjaelpelinje.md"),
     )
     .unwrap();
-    assert_has(&report(dir.path()), "content/praksis/hjaelpelinje.md:1: fejl: filen ligner en side til partnere/ (den har felter som `kind`, `audiences`, `violence_forms`), men ligger i praksis/\n  = hjælp: flyt filen til content/partnere/hjaelpelinje.md");
+    assert_has(&report(dir.path()), "content/praksis/hjaelpelinje.md:1: fejl[wrong-section]: filen ligner en side til partnere/ (den har felter som `kind`, `audiences`, `violence_forms`), men ligger i praksis/\n  = hjælp: flyt filen til content/partnere/hjaelpelinje.md");
 }
 
 fn vejviser(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
@@ -191,8 +191,8 @@ fn a_draft_is_not_a_missing_page_links_to_it_become_text_with_a_warning() {
     o.out = dir.path().join("out");
     let built = vejviser::build(&o).expect("a link to a draft does not fail the build");
     let r = built.diagnostics.render_report();
-    assert_has(&r, "content/praksis/temadage.md:15: advarsel: partners: partneren `hjaelpelinjen` er en kladde (draft: true) og vises ikke\n  = hjælp: fjern `draft: true` i content/partnere/hjaelpelinjen.md for at udgive den, eller byg med --drafts");
-    assert_has(&r, "content/praksis/temadage.md:20: advarsel: linket `/partnere/hjaelpelinjen/` peger på en kladde (draft: true) og vises som almindelig tekst\n  = hjælp: fjern `draft: true` i content/partnere/hjaelpelinjen.md for at udgive siden, eller byg med --drafts");
+    assert_has(&r, "content/praksis/temadage.md:15: advarsel[draft-reference]: partners: partneren `hjaelpelinjen` er en kladde (draft: true) og vises ikke\n  = hjælp: fjern `draft: true` i content/partnere/hjaelpelinjen.md for at udgive den, eller byg med --drafts");
+    assert_has(&r, "content/praksis/temadage.md:20: advarsel[draft-link]: linket `/partnere/hjaelpelinjen/` peger på en kladde (draft: true) og vises som almindelig tekst\n  = hjælp: fjern `draft: true` i content/partnere/hjaelpelinjen.md for at udgive siden, eller byg med --drafts");
     assert!(!r.contains("findes ikke"), "no 'missing page' errors: {r}");
     let practice = std::fs::read_to_string(o.out.join("praksis/temadage/index.html")).unwrap();
     assert!(
@@ -231,7 +231,7 @@ fn a_new_audience_without_its_text_is_an_error_naming_the_key() {
         "audiences:\n  ung: \"Ung\"\n",
     );
     let r = report(dir.path());
-    assert_has(&r, "site.yaml:30: fejl: målgruppen `ung` har ingen indledning: teksten `audience_ung_intro` mangler i temaets strings/da.yaml\n  = hjælp: tilføj `audience_ung_intro: \"…\"` (en eller to sætninger til hjælpesiden) i themes/default/strings/da.yaml");
+    assert_has(&r, "site.yaml:30: fejl[theme-string]: målgruppen `ung` har ingen indledning: teksten `audience_ung_intro` mangler i temaets strings/da.yaml\n  = hjælp: tilføj `audience_ung_intro: \"…\"` (en eller to sætninger til hjælpesiden) i themes/default/strings/da.yaml");
 }
 
 #[test]
@@ -254,7 +254,7 @@ fn a_template_naming_a_missing_string_is_an_error() {
     );
     std::fs::write(tpl.join("page.html"), page).unwrap();
     let r = report(dir.path());
-    assert_has(&r, "fejl: skabelonen bruger teksten `t.intet_saadant`, som ikke findes i strings/da.yaml\n  = hjælp: tilføj `intet_saadant: \"…\"` i temaets strings/da.yaml");
+    assert_has(&r, "fejl[theme-string]: skabelonen bruger teksten `t.intet_saadant`, som ikke findes i strings/da.yaml\n  = hjælp: tilføj `intet_saadant: \"…\"` i temaets strings/da.yaml");
     assert_has(&r, "themes/default/templates/page.html:");
 }
 

@@ -39,7 +39,7 @@ fn minimal_site_builds_every_page_kind() {
     let warnings = report.diagnostics.render_report();
     assert!(
         warnings.contains(
-            "content/partnere/ubekraeftet.md:9: advarsel: kontaktoplysningerne er ikke bekræftet"
+            "content/partnere/ubekraeftet.md:9: advarsel[unverified-contact]: kontaktoplysningerne er ikke bekræftet"
         ),
         "{warnings}"
     );
