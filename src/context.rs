@@ -3,7 +3,10 @@
 //! never build URLs or look up labels themselves.
 
 use crate::config::{Config, Labels};
-use crate::entry::{ContactStatus, Entry, EntryKind, OfferStatus, Section, SourceRef, YesNo};
+use crate::entry::{
+    ContactStatus, Entry, EntryKind, OfferStatus, PartnerMeta, PracticeMeta, Section, SourceRef,
+    YesNo,
+};
 use crate::model::Site;
 use crate::urls;
 use serde::Serialize;
@@ -205,163 +208,154 @@ pub fn entry_view(
         facts: vec![],
     };
     match &e.kind {
-        EntryKind::Practice(p) => {
-            let fa = p.focus_area.to_string();
-            v.focus_area = Some(facet(
-                &c.focus_areas,
-                &fa,
-                Some(urls::link(bp, &urls::focus_area_dir(&fa))),
-            ));
-            v.example = Some(p.example);
-            v.municipalities = p
-                .municipalities
-                .iter()
-                .map(|m| FacetValue {
-                    key: crate::slug::slugify(m),
-                    label: m.clone(),
-                    url: Some(urls::link(
-                        bp,
-                        &urls::municipality_dir(&crate::slug::slugify(m)),
-                    )),
-                })
-                .collect();
-            v.organisations = p.organisations.clone();
-            v.criteria = p
-                .criteria
-                .iter()
-                .map(|n| {
-                    let k = n.to_string();
-                    facet(
-                        &c.criteria,
-                        &k,
-                        Some(urls::link(bp, &urls::criterion_dir(&k))),
-                    )
-                })
-                .collect();
-            v.target_groups = p
-                .target_groups
-                .iter()
-                .map(|t| {
-                    facet(
-                        &c.target_groups,
-                        t,
-                        Some(urls::link(bp, &urls::target_group_dir(t))),
-                    )
-                })
-                .collect();
-            v.evaluated = Some(p.evaluated);
-            v.period = p.period.clone();
-            v.status = Some(p.status);
-            v.ended_on = p.ended_on.map(|d| d.danish());
-            v.offers = p.offers.iter().map(|o| facet(&c.offers, o, None)).collect();
-            let f = &p.facts;
-            v.facts = crate::entry::PRACTICE_FACT_KEYS
-                .iter()
-                .zip([
-                    &f.duration,
-                    &f.group_size,
-                    &f.staff,
-                    &f.referral,
-                    &f.funding,
-                ])
-                .filter_map(|(key, value)| {
-                    value.as_ref().map(|value| FactView {
-                        key,
-                        label: strings
-                            .get(&format!("fact_{key}"))
-                            .cloned()
-                            .unwrap_or_else(|| key.to_string()),
-                        value: value.clone(),
-                    })
-                })
-                .collect();
-        }
-        EntryKind::Partner(p) => {
-            v.kind = Some(facet(&c.partner_kinds, &p.kind, None));
-            v.audiences = p
-                .audiences
-                .iter()
-                .map(|a| {
-                    facet(
-                        &c.audiences,
-                        a,
-                        Some(urls::link(bp, &urls::audience_dir(a))),
-                    )
-                })
-                .collect();
-            v.violence_forms = p
-                .violence_forms
-                .iter()
-                .map(|a| {
-                    facet(
-                        &c.violence_forms,
-                        a,
-                        Some(urls::link(bp, &urls::violence_form_dir(a))),
-                    )
-                })
-                .collect();
-            v.offers = p.offers.iter().map(|o| facet(&c.offers, o, None)).collect();
-            v.anonymous = Some(p.anonymous);
-            v.free = Some(p.free);
-            v.coverage = p.coverage.clone();
-            v.address_confidential = p.address_confidential;
-            v.contact = Some(ContactView {
-                phones: p.contact.phones.iter().map(PhoneView::new).collect(),
-                website: p.contact.website.clone(),
-                email: p.contact.email.clone(),
-                address: if p.address_confidential {
-                    None
-                } else {
-                    p.contact.address.clone()
-                },
-                chat: p.contact.chat.clone(),
-                status: p.contact_status,
-                verified_on: p.verified.as_ref().map(|x| x.on.clone()),
-                verified_against: p.verified.as_ref().map(|x| x.against.clone()),
-                stated_by: p.verified.as_ref().map(|x| x.stated_by(&e.title)),
-                source_date: p
-                    .verified
-                    .as_ref()
-                    .and_then(|x| x.source_date)
-                    .map(|d| d.danish()),
-                checked: p.verified.as_ref().map(|x| x.on_date.danish()),
-            });
-            v.status = Some(p.status);
-            v.ended_on = p.ended_on.map(|d| d.danish());
-            v.replaced_by = p.replaced_by.as_ref().and_then(|slug| {
-                site.get(Section::Partnere, slug).map(|r| Link {
-                    label: r.title.clone(),
-                    url: urls::link(bp, &urls::entry_dir(Section::Partnere, slug)),
-                })
-            });
-        }
+        EntryKind::Practice(p) => add_practice(&mut v, c, strings, p),
+        EntryKind::Partner(p) => add_partner(&mut v, site, e, p),
         EntryKind::Knowledge(k) => {
-            v.violence_forms = k
-                .violence_forms
-                .iter()
-                .map(|a| {
-                    facet(
-                        &c.violence_forms,
-                        a,
-                        Some(urls::link(bp, &urls::violence_form_dir(a))),
-                    )
-                })
-                .collect();
-            v.audiences = k
-                .audiences
-                .iter()
-                .map(|a| {
-                    facet(
-                        &c.audiences,
-                        a,
-                        Some(urls::link(bp, &urls::audience_dir(a))),
-                    )
-                })
-                .collect();
+            v.violence_forms = violence_form_facets(c, &k.violence_forms);
+            v.audiences = audience_facets(c, &k.audiences);
         }
         EntryKind::Standard | EntryKind::Poster(_) | EntryKind::Guidance(_) => {}
     }
     v
+}
+
+/// Audience keys as facets linking to their help pages.
+fn audience_facets(c: &Config, keys: &[String]) -> Vec<FacetValue> {
+    keys.iter()
+        .map(|a| {
+            let url = urls::link(&c.base_path, &urls::audience_dir(a));
+            facet(&c.audiences, a, Some(url))
+        })
+        .collect()
+}
+
+/// Violence-form keys as facets linking to their help pages.
+fn violence_form_facets(c: &Config, keys: &[String]) -> Vec<FacetValue> {
+    keys.iter()
+        .map(|a| {
+            let url = urls::link(&c.base_path, &urls::violence_form_dir(a));
+            facet(&c.violence_forms, a, Some(url))
+        })
+        .collect()
+}
+
+/// A practice's numbers, places, criteria and facts, each linked to its list page.
+fn add_practice(
+    v: &mut EntryView,
+    c: &Config,
+    strings: &std::collections::BTreeMap<String, String>,
+    p: &PracticeMeta,
+) {
+    let bp = &c.base_path;
+    let fa = p.focus_area.to_string();
+    v.focus_area = Some(facet(
+        &c.focus_areas,
+        &fa,
+        Some(urls::link(bp, &urls::focus_area_dir(&fa))),
+    ));
+    v.example = Some(p.example);
+    v.municipalities = p
+        .municipalities
+        .iter()
+        .map(|m| {
+            let key = crate::slug::slugify(m);
+            FacetValue {
+                url: Some(urls::link(bp, &urls::municipality_dir(&key))),
+                key,
+                label: m.clone(),
+            }
+        })
+        .collect();
+    v.organisations = p.organisations.clone();
+    v.criteria = p
+        .criteria
+        .iter()
+        .map(|n| {
+            let k = n.to_string();
+            let url = urls::link(bp, &urls::criterion_dir(&k));
+            facet(&c.criteria, &k, Some(url))
+        })
+        .collect();
+    v.target_groups = p
+        .target_groups
+        .iter()
+        .map(|t| {
+            let url = urls::link(bp, &urls::target_group_dir(t));
+            facet(&c.target_groups, t, Some(url))
+        })
+        .collect();
+    v.evaluated = Some(p.evaluated);
+    v.period = p.period.clone();
+    v.status = Some(p.status);
+    v.ended_on = p.ended_on.map(|d| d.danish());
+    v.offers = p.offers.iter().map(|o| facet(&c.offers, o, None)).collect();
+    let f = &p.facts;
+    v.facts = crate::entry::PRACTICE_FACT_KEYS
+        .iter()
+        .zip([
+            &f.duration,
+            &f.group_size,
+            &f.staff,
+            &f.referral,
+            &f.funding,
+        ])
+        .filter_map(|(key, value)| {
+            value.as_ref().map(|value| FactView {
+                key,
+                label: strings
+                    .get(&format!("fact_{key}"))
+                    .cloned()
+                    .unwrap_or_else(|| key.to_string()),
+                value: value.clone(),
+            })
+        })
+        .collect();
+}
+
+/// A partner's kind, audiences, terms, contact details and what replaced it.
+fn add_partner(v: &mut EntryView, site: &Site, e: &Entry, p: &PartnerMeta) {
+    let c = &site.config;
+    let bp = &c.base_path;
+    v.kind = Some(facet(&c.partner_kinds, &p.kind, None));
+    v.audiences = audience_facets(c, &p.audiences);
+    v.violence_forms = violence_form_facets(c, &p.violence_forms);
+    v.offers = p.offers.iter().map(|o| facet(&c.offers, o, None)).collect();
+    v.anonymous = Some(p.anonymous);
+    v.free = Some(p.free);
+    v.coverage = p.coverage.clone();
+    v.address_confidential = p.address_confidential;
+    v.contact = Some(contact_view(&e.title, p));
+    v.status = Some(p.status);
+    v.ended_on = p.ended_on.map(|d| d.danish());
+    v.replaced_by = p.replaced_by.as_ref().and_then(|slug| {
+        site.get(Section::Partnere, slug).map(|r| Link {
+            label: r.title.clone(),
+            url: urls::link(bp, &urls::entry_dir(Section::Partnere, slug)),
+        })
+    });
+}
+
+/// A partner's contact details with who stated them and when; a confidential address is
+/// left out here, so no template can show it.
+fn contact_view(entry_title: &str, p: &PartnerMeta) -> ContactView {
+    let verified = p.verified.as_ref();
+    ContactView {
+        phones: p.contact.phones.iter().map(PhoneView::new).collect(),
+        website: p.contact.website.clone(),
+        email: p.contact.email.clone(),
+        address: if p.address_confidential {
+            None
+        } else {
+            p.contact.address.clone()
+        },
+        chat: p.contact.chat.clone(),
+        status: p.contact_status,
+        verified_on: verified.map(|x| x.on.clone()),
+        verified_against: verified.map(|x| x.against.clone()),
+        stated_by: verified.map(|x| x.stated_by(entry_title)),
+        source_date: verified.and_then(|x| x.source_date).map(|d| d.danish()),
+        checked: verified.map(|x| x.on_date.danish()),
+    }
 }
 
 /// A pinned help line: a partner's current phone numbers with what a caller needs to know

@@ -110,73 +110,24 @@ pub fn poster_data(
 ) -> PosterData {
     let c = &site.config;
     let ui = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
-    let mut unverified = Vec::new();
-    let keep = |l: &Line, who: &str, unverified: &mut Vec<String>| {
-        if !l.verified && !unverified.iter().any(|u| u == who) {
-            unverified.push(who.to_string());
-        }
-        l.verified || drafts
+    let mut chosen = Chosen {
+        drafts,
+        numbers: c
+            .emergency
+            .iter()
+            .map(|e| super::PrintedNumber {
+                name: e.label.clone(),
+                number: e.number.clone(),
+                hours: String::new(),
+            })
+            .collect(),
+        printed: 0,
+        unverified: Vec::new(),
     };
-    let mut printed = 0;
-    let mut numbers: Vec<super::PrintedNumber> = c
-        .emergency
-        .iter()
-        .map(|e| super::PrintedNumber {
-            name: e.label.clone(),
-            number: e.number.clone(),
-            hours: String::new(),
-        })
-        .collect();
-    let mut contacts = Vec::new();
-    let mut groups = Vec::new();
-    match meta.layout {
-        PosterLayout::Poster => {
-            for slug in &meta.contacts {
-                for l in lines_of(site, slug) {
-                    if keep(&l, slug, &mut unverified) {
-                        numbers.push(printed_number(&l));
-                        contacts.push(l);
-                    }
-                }
-            }
-            printed = contacts.len();
-        }
-        PosterLayout::Leaflet => {
-            // The municipality first, then every partner with a printable number, grouped
-            // by who it is for, in the order of `audiences` in site.yaml.
-            let mut muni = Vec::new();
-            for l in lines_of(site, MUNICIPALITY_CONTACT) {
-                if keep(&l, MUNICIPALITY_CONTACT, &mut unverified) {
-                    numbers.push(printed_number(&l));
-                    muni.push(line_json(&l));
-                    printed += 1;
-                }
-            }
-            if !muni.is_empty() {
-                groups.push(json!({"label": c.municipality.name, "contacts": muni}));
-            }
-            for (aud, label) in &c.audiences.0 {
-                let mut lines = Vec::new();
-                for p in site.section(Section::Partnere) {
-                    let Some(pm) = p.partner() else { continue };
-                    if !pm.audiences.iter().any(|a| a == aud) {
-                        continue;
-                    }
-                    for mut l in lines_of(site, &p.slug) {
-                        if keep(&l, &p.slug, &mut unverified) {
-                            numbers.push(printed_number(&l));
-                            l.audience = String::new();
-                            lines.push(line_json(&l));
-                            printed += 1;
-                        }
-                    }
-                }
-                if !lines.is_empty() {
-                    groups.push(json!({"key": aud, "label": label, "contacts": lines}));
-                }
-            }
-        }
-    }
+    let (contacts, groups) = match meta.layout {
+        PosterLayout::Poster => (poster_contacts(site, meta, &mut chosen), Vec::new()),
+        PosterLayout::Leaflet => (Vec::new(), leaflet_groups(site, &mut chosen)),
+    };
     // Tear-off tabs carry the first number that may be printed.
     let tear_off = if meta.tear_off {
         contacts
@@ -185,21 +136,7 @@ pub fn poster_data(
     } else {
         None
     };
-    // Never a QR code to a placeholder address: a poster on a wall would send people to a
-    // stranger's site (the build warns about base_url).
-    let qr_url = meta
-        .qr
-        .as_ref()
-        .filter(|_| !crate::config::is_placeholder_url(&c.base_url))
-        .map(|q| urls::absolute(&c.base_url, q));
-    let qr_svg = qr_url.as_ref().and_then(|u| {
-        qrcode::QrCode::new(u.as_bytes()).ok().map(|code| {
-            code.render::<qrcode::render::svg::Color>()
-                .quiet_zone(true)
-                .min_dimensions(240, 240)
-                .build()
-        })
-    });
+    let (qr_url, qr_svg) = qr_code(site, meta);
     let title = if drafts {
         format!("{} {}", ui("poster_draft_title"), e.title)
     } else {
@@ -236,10 +173,102 @@ pub fn poster_data(
         },
         json,
         qr_svg,
-        printed_numbers: printed,
-        numbers,
-        unverified_contacts: unverified,
+        printed_numbers: chosen.printed,
+        numbers: chosen.numbers,
+        unverified_contacts: chosen.unverified,
     }
+}
+
+/// What a poster prints so far: its numbers (the emergency numbers first), how many lines
+/// besides those, and who was left off for want of a current verification.
+struct Chosen {
+    /// A draft print shows unverified lines too (marked as such by the template).
+    drafts: bool,
+    numbers: Vec<super::PrintedNumber>,
+    printed: usize,
+    unverified: Vec<String>,
+}
+
+impl Chosen {
+    /// Whether to print `l` (of partner `who`); counts it when it is.
+    fn keep(&mut self, l: &Line, who: &str) -> bool {
+        if !l.verified && !self.unverified.iter().any(|u| u == who) {
+            self.unverified.push(who.to_string());
+        }
+        let keep = l.verified || self.drafts;
+        if keep {
+            self.numbers.push(printed_number(l));
+            self.printed += 1;
+        }
+        keep
+    }
+}
+
+/// A poster's lines: those of its `contacts`, in order.
+fn poster_contacts(site: &Site, meta: &PosterMeta, chosen: &mut Chosen) -> Vec<Line> {
+    let mut contacts = Vec::new();
+    for slug in &meta.contacts {
+        for l in lines_of(site, slug) {
+            if chosen.keep(&l, slug) {
+                contacts.push(l);
+            }
+        }
+    }
+    contacts
+}
+
+/// A leaflet's groups: the municipality first, then every partner with a printable number,
+/// grouped by who it is for, in the order of `audiences` in site.yaml.
+fn leaflet_groups(site: &Site, chosen: &mut Chosen) -> Vec<serde_json::Value> {
+    let c = &site.config;
+    let mut groups = Vec::new();
+    let muni: Vec<_> = lines_of(site, MUNICIPALITY_CONTACT)
+        .into_iter()
+        .filter(|l| chosen.keep(l, MUNICIPALITY_CONTACT))
+        .map(|l| line_json(&l))
+        .collect();
+    if !muni.is_empty() {
+        groups.push(json!({"label": c.municipality.name, "contacts": muni}));
+    }
+    for (aud, label) in &c.audiences.0 {
+        let mut lines = Vec::new();
+        for p in site.section(Section::Partnere) {
+            let Some(pm) = p.partner() else { continue };
+            if !pm.audiences.iter().any(|a| a == aud) {
+                continue;
+            }
+            for mut l in lines_of(site, &p.slug) {
+                if chosen.keep(&l, &p.slug) {
+                    l.audience = String::new();
+                    lines.push(line_json(&l));
+                }
+            }
+        }
+        if !lines.is_empty() {
+            groups.push(json!({"key": aud, "label": label, "contacts": lines}));
+        }
+    }
+    groups
+}
+
+/// The QR code's address and SVG. Never a QR code to a placeholder address: a poster on a
+/// wall would send people to a stranger's site (the build warns about base_url).
+fn qr_code(site: &Site, meta: &PosterMeta) -> (Option<String>, Option<String>) {
+    let c = &site.config;
+    let qr_url = meta
+        .qr
+        .as_ref()
+        .filter(|_| !crate::config::is_placeholder_url(&c.base_url))
+        .map(|q| urls::absolute(&c.base_url, q));
+    let qr_svg = qr_url.as_ref().and_then(|u| {
+        qrcode::QrCode::new(u.as_bytes()).ok().map(|code| {
+            code.render::<qrcode::render::svg::Color>()
+                .quiet_zone(true)
+                .min_dimensions(240, 240)
+                .build()
+        })
+    });
+    (qr_url, qr_svg)
 }
 
 fn printed_number(l: &Line) -> super::PrintedNumber {

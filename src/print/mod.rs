@@ -99,82 +99,16 @@ pub fn render_posters(
     let mut jobs = Vec::new();
     for (e, meta) in posters.iter().filter_map(|e| e.poster().map(|m| (e, m))) {
         let d = data::poster_data(&loaded.site, &loaded.theme.strings, e, meta, opts.drafts);
-        if !opts.drafts && meta.layout == crate::entry::PosterLayout::Poster {
-            for who in &d.unverified_contacts {
-                diags.push(dropped_contact(&loaded.site, e, who));
-            }
+        if !opts.drafts {
+            warn_of_missing_numbers(&loaded.site, e, meta, &d, diags);
         }
-        if d.printed_numbers == 0 && !opts.drafts {
-            // Still print: 112 and 114 (site.yaml `emergency`) never age, and a poster with
-            // them is better than none on the wall. Loud, and an error under --strict.
-            diags.push(
-                Diagnostic::warning(
-                    "poster-no-verified-number",
-                    &e.path,
-                    format!(
-                        "plakaten »{}« har intet aktuelt telefonnummer og trykkes kun med nødnumrene ({})",
-                        e.title,
-                        loaded
-                            .site
-                            .config
-                            .emergency
-                            .iter()
-                            .map(|n| n.number.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                )
-                .at_line(e.line_of("contacts").or(Some(1)))
-                .hint(if d.unverified_contacts.is_empty() {
-                    "tilføj partnere med telefonnumre under `contacts`".to_string()
-                } else {
-                    format!(
-                        "find nye kilder til kontaktoplysningerne for {} og opdatér verified",
-                        d.unverified_contacts.join(", ")
-                    )
-                }),
-            );
-        }
-        // PDF/UA forbids text the fonts cannot show: say which characters, and where.
-        let mut text = String::new();
-        data::all_text(&d.json, &mut text);
-        let missing = kit.missing_chars(&text);
-        if !missing.is_empty() {
-            let has = |s: &str| s.chars().any(|c| missing.contains(&c));
-            let line = if has(&meta.headline) {
-                e.line_of("headline")
-            } else if has(&e.body) {
-                Some(e.body_line)
-            } else {
-                e.line_of("contacts")
-            };
-            diags.push(
-                Diagnostic::error(
-                    "poster-missing-glyph",
-                    &e.path,
-                    format!(
-                        "plakatskriften har ikke tegnene {}, så plakaten kan ikke trykkes",
-                        missing
-                            .iter()
-                            .map(|c| format!("»{c}«"))
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    ),
-                )
-                .at_line(line)
-                .hint("skriv teksten med andre tegn, eller læg en skrifttype med tegnene i temaets print/fonts/"),
-            );
+        if let Some(glyphs) = missing_glyphs(&kit, e, meta, &d) {
+            diags.push(glyphs);
             continue;
         }
         let files = out.posters.entry(e.slug.clone()).or_default();
         files.numbers = d.numbers.clone();
-        files.qr_svg = d.qr_svg.as_ref().map(|svg| {
-            // Inline in the page: without the XML declaration.
-            match svg.find("<svg") {
-                Some(i) => svg[i..].to_string(),
-                None => svg.clone(),
-            }
-        });
+        files.qr_svg = d.qr_svg.as_deref().map(inline_svg);
         for (i, size) in meta.sizes.iter().enumerate() {
             jobs.push((*e, d.clone(), size.name(), i == 0));
         }
@@ -183,14 +117,125 @@ pub fn render_posters(
         .par_iter()
         .map(|(e, d, size, preview)| {
             let r = typeset::typeset(&kit, d, size, *preview, today);
-            (e, size, d.template, r)
+            (*e, *size, d.template, r)
         })
         .collect();
-    // The same template error in every size is reported once, naming the sizes.
+    collect_typeset(&mut out, results, opts.drafts, diags);
+    out
+}
+
+/// An SVG to inline in a page: without its XML declaration.
+fn inline_svg(svg: &str) -> String {
+    match svg.find("<svg") {
+        Some(i) => svg[i..].to_string(),
+        None => svg.to_string(),
+    }
+}
+
+/// Warn about numbers a poster leaves off because they are not current, and loudest about a
+/// poster left with only the emergency numbers.
+fn warn_of_missing_numbers(
+    site: &crate::model::Site,
+    e: &crate::entry::Entry,
+    meta: &crate::entry::PosterMeta,
+    d: &data::PosterData,
+    diags: &mut Diagnostics,
+) {
+    if meta.layout == crate::entry::PosterLayout::Poster {
+        for who in &d.unverified_contacts {
+            diags.push(dropped_contact(site, e, who));
+        }
+    }
+    if d.printed_numbers != 0 {
+        return;
+    }
+    // Still print: 112 and 114 (site.yaml `emergency`) never age, and a poster with them is
+    // better than none on the wall. Loud, and an error under --strict.
+    let emergency: Vec<&str> = site
+        .config
+        .emergency
+        .iter()
+        .map(|n| n.number.as_str())
+        .collect();
+    let hint = if d.unverified_contacts.is_empty() {
+        "tilføj partnere med telefonnumre under `contacts`".to_string()
+    } else {
+        format!(
+            "find nye kilder til kontaktoplysningerne for {} og opdatér verified",
+            d.unverified_contacts.join(", ")
+        )
+    };
+    diags.push(
+        Diagnostic::warning(
+            "poster-no-verified-number",
+            &e.path,
+            format!(
+                "plakaten »{}« har intet aktuelt telefonnummer og trykkes kun med nødnumrene ({})",
+                e.title,
+                emergency.join(", ")
+            ),
+        )
+        .at_line(e.line_of("contacts").or(Some(1)))
+        .hint(hint),
+    );
+}
+
+/// PDF/UA forbids text the fonts cannot show: the error naming which characters, and where.
+fn missing_glyphs(
+    kit: &PrintKit,
+    e: &crate::entry::Entry,
+    meta: &crate::entry::PosterMeta,
+    d: &data::PosterData,
+) -> Option<Diagnostic> {
+    let mut text = String::new();
+    data::all_text(&d.json, &mut text);
+    let missing = kit.missing_chars(&text);
+    if missing.is_empty() {
+        return None;
+    }
+    let has = |s: &str| s.chars().any(|c| missing.contains(&c));
+    let line = if has(&meta.headline) {
+        e.line_of("headline")
+    } else if has(&e.body) {
+        Some(e.body_line)
+    } else {
+        e.line_of("contacts")
+    };
+    let chars: Vec<String> = missing.iter().map(|c| format!("»{c}«")).collect();
+    Some(
+        Diagnostic::error(
+            "poster-missing-glyph",
+            &e.path,
+            format!(
+                "plakatskriften har ikke tegnene {}, så plakaten kan ikke trykkes",
+                chars.join(" ")
+            ),
+        )
+        .at_line(line)
+        .hint("skriv teksten med andre tegn, eller læg en skrifttype med tegnene i temaets print/fonts/"),
+    )
+}
+
+/// One typeset poster size: the entry, the size, the print template and the PDF or error.
+type Typeset<'e> = (
+    &'e crate::entry::Entry,
+    &'static str,
+    &'static str,
+    Result<typeset::Typeset, String>,
+);
+
+/// File the typeset PDFs and previews, and report failures. The same template error in
+/// every size is reported once, naming the sizes.
+fn collect_typeset(
+    out: &mut PrintOutput,
+    results: Vec<Typeset>,
+    drafts: bool,
+    diags: &mut Diagnostics,
+) {
     let mut failures: Vec<(&str, &str, &str, String, Vec<&str>)> = Vec::new();
     for (e, size, template, r) in results {
         let entry = out.posters.entry(e.slug.clone()).or_default();
-        entry.draft = opts.drafts;
+        entry.draft = drafts;
         match r {
             Ok(t) => {
                 let path = urls::poster_pdf(&e.slug, size);
@@ -228,7 +273,6 @@ pub fn render_posters(
             )),
         );
     }
-    out
 }
 
 /// The warning for a poster contact whose number is left off, saying why.
