@@ -49,22 +49,56 @@ pub fn render_hiding(
     base_path: &str,
     hidden: &std::collections::HashSet<String>,
 ) -> Rendered {
+    let scanned = scan(body, first_line);
+    let out_events = rewrite(&scanned.events, base_path, hidden);
+    let mut raw = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut raw, out_events.into_iter());
+    // pulldown-cmark escapes text and attributes, so its HTML is safe by construction except
+    // for raw HTML and link schemes: only then is the (costly) sanitiser needed.
+    let needs_sanitizing = scanned.has_raw_html || scanned.unsafe_url;
+    let html = if needs_sanitizing {
+        sanitize(&raw)
+    } else {
+        raw.clone()
+    };
+    let removed_unsafe = needs_sanitizing && looks_unsafe(&raw);
+    Rendered {
+        html,
+        text: collapse_ws(&scanned.text),
+        links: scanned.links,
+        relative_links: scanned.relative_links,
+        removed_unsafe,
+    }
+}
+
+/// What one pass over the parsed body finds: its events, its links with their file lines,
+/// its plain text, and whether it has raw HTML or an unsafe link scheme.
+struct Scan<'b> {
+    events: Vec<Event<'b>>,
+    links: Vec<InternalLink>,
+    relative_links: Vec<InternalLink>,
+    text: String,
+    has_raw_html: bool,
+    unsafe_url: bool,
+}
+
+fn scan(body: &str, first_line: usize) -> Scan<'_> {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let line_of = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
-
-    let mut links = Vec::new();
-    let mut relative_links = Vec::new();
-    let mut text = String::with_capacity(body.len());
-    let mut has_raw_html = false;
-    let mut unsafe_url = false;
-    let mut heading_text: Option<String> = None;
-    let mut events = Vec::new();
+    let mut s = Scan {
+        events: Vec::new(),
+        links: Vec::new(),
+        relative_links: Vec::new(),
+        text: String::with_capacity(body.len()),
+        has_raw_html: false,
+        unsafe_url: false,
+    };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match &event {
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') => {
-                links.push(InternalLink {
+                s.links.push(InternalLink {
                     target: dest_url.to_string(),
                     line: line_of(range.start),
                 });
@@ -74,61 +108,52 @@ pub fn render_hiding(
                     && !dest_url.starts_with('#')
                     && !dest_url.contains(':') =>
             {
-                relative_links.push(InternalLink {
+                s.relative_links.push(InternalLink {
                     target: dest_url.to_string(),
                     line: line_of(range.start),
                 });
             }
-            Event::Text(t) | Event::Code(t) => {
-                text.push_str(t);
-                if let Some(h) = heading_text.as_mut() {
-                    h.push_str(t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Text(t) | Event::Code(t) => s.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.text.push(' '),
             Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
-            ) => text.push('\n'),
-            Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
+            ) => s.text.push('\n'),
+            Event::Html(_) | Event::InlineHtml(_) => s.has_raw_html = true,
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                 if !is_safe_url(dest_url) =>
             {
-                unsafe_url = true
+                s.unsafe_url = true
             }
             _ => {}
         }
-        if let Event::Start(Tag::Heading { .. }) = &event {
-            heading_text = Some(String::new());
-        }
-        if let Event::End(TagEnd::Heading(_)) = &event {
-            heading_text = None;
-        }
-        events.push(event);
+        s.events.push(event);
     }
-    // Give headings ids (anchors) and prefix internal links with the base path.
+    s
+}
+
+/// Give headings ids (anchors) and shift them down a level, prefix internal links with the
+/// base path, and drop the link tags (not the text) of links to hidden drafts.
+fn rewrite<'b>(
+    events: &[Event<'b>],
+    base_path: &str,
+    hidden: &std::collections::HashSet<String>,
+) -> Vec<Event<'b>> {
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
     // Set between the start and end of a link to a hidden draft, whose tags are dropped.
     let mut skip_link_end = false;
-    let mut i = 0;
-    while i < events.len() {
-        match &events[i] {
+    for (i, event) in events.iter().enumerate() {
+        match event {
             Event::Start(Tag::Heading {
                 level,
                 classes,
                 attrs,
                 id,
             }) => {
-                let mut j = i + 1;
-                let mut title = String::new();
-                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                    if let Event::Text(t) | Event::Code(t) = &events[j] {
-                        title.push_str(t);
-                    }
-                    j += 1;
-                }
-                let id = id
-                    .clone()
-                    .or_else(|| Some(CowStr::from(crate::slug::slugify(&title))));
+                let id = id.clone().or_else(|| {
+                    Some(CowStr::from(crate::slug::slugify(&heading_text(
+                        &events[i + 1..],
+                    ))))
+                });
                 out_events.push(Event::Start(Tag::Heading {
                     level: shift_level(*level),
                     id,
@@ -164,26 +189,21 @@ pub fn render_hiding(
             }
             e => out_events.push(e.clone()),
         }
-        i += 1;
     }
-    let mut raw = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut raw, out_events.into_iter());
-    // pulldown-cmark escapes text and attributes, so its HTML is safe by construction except
-    // for raw HTML and link schemes: only then is the (costly) sanitiser needed.
-    let needs_sanitizing = has_raw_html || unsafe_url;
-    let html = if needs_sanitizing {
-        sanitize(&raw)
-    } else {
-        raw.clone()
-    };
-    let removed_unsafe = needs_sanitizing && looks_unsafe(&raw);
-    Rendered {
-        html,
-        text: collapse_ws(&text),
-        links,
-        relative_links,
-        removed_unsafe,
+    out_events
+}
+
+/// The text of a heading, from the events after its start up to its end.
+fn heading_text(after_start: &[Event]) -> String {
+    let mut title = String::new();
+    for e in after_start {
+        match e {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => title.push_str(t),
+            _ => {}
+        }
     }
+    title
 }
 
 /// `#` in a body would compete with the page title: the body's top level becomes h2.

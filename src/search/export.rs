@@ -25,104 +25,10 @@ pub const DOC_CHUNK: usize = 25;
 pub const INDEX_FILE: &str = "soeg/index.json";
 
 pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<OutputFile>> {
-    // Facet table: every (key, value) once, in display order.
-    let mut facet_ids: BTreeMap<(usize, String, String), usize> = BTreeMap::new();
-    for d in &idx.docs {
-        for (k, v) in &d.facets {
-            let kpos = FACET_KEYS
-                .iter()
-                .position(|fk| fk == k)
-                .unwrap_or(usize::MAX);
-            facet_ids.insert((kpos, k.clone(), v.clone()), 0);
-        }
-    }
-    let mut facets = Vec::new();
-    for (i, ((_, k, v), id)) in facet_ids.iter_mut().enumerate() {
-        *id = i;
-        facets.push(json!([k, v, facet_label(loaded, k, v)]));
-    }
-    // Per document, index.json keeps what ranking and facet counts need (section, facets);
-    // title, address and summary go into chunks fetched only for the results shown.
-    let docs: Vec<Value> = idx
-        .docs
-        .iter()
-        .map(|d| {
-            let f: Vec<usize> = d
-                .facets
-                .iter()
-                .map(|(k, v)| {
-                    let kpos = FACET_KEYS
-                        .iter()
-                        .position(|fk| fk == k)
-                        .unwrap_or(usize::MAX);
-                    facet_ids[&(kpos, k.clone(), v.clone())]
-                })
-                .collect();
-            json!([d.section, f])
-        })
-        .collect();
+    let (facets, docs) = facet_table(idx, loaded);
     let mut files = Vec::new();
-    let mut doc_chunks: Vec<String> = Vec::new();
-    for (n, chunk) in idx.docs.chunks(DOC_CHUNK).enumerate() {
-        let rows: Vec<Value> = chunk
-            .iter()
-            .map(|d| json!([d.title, d.url, d.summary]))
-            .collect();
-        let body = serde_json::to_vec(&rows).expect("json");
-        let hashed = crate::theme::hashed_name(&format!("d{n}.json"), &body);
-        let file = hashed.rsplit('/').next().unwrap_or_default().to_string();
-        files.push(OutputFile {
-            path: format!("soeg/{file}"),
-            bytes: body,
-        });
-        doc_chunks.push(file);
-    }
-
-    // Postings, term by term, cut into shards.
-    let mut shards: Vec<Value> = Vec::new();
-    let mut cur: Vec<Value> = Vec::new();
-    let mut cur_first = 0usize;
-    let mut cur_count = 0usize;
-    let flush = |first: usize,
-                 lists: &mut Vec<Value>,
-                 files: &mut Vec<OutputFile>,
-                 shards: &mut Vec<Value>| {
-        let body = serde_json::to_vec(&json!({ "p": lists })).expect("json");
-        let hashed = crate::theme::hashed_name(&format!("p{}.json", shards.len()), &body);
-        let file = hashed.rsplit('/').next().unwrap_or_default().to_string();
-        let name = format!("soeg/{file}");
-        shards.push(json!([first, file]));
-        files.push(OutputFile {
-            path: name,
-            bytes: body,
-        });
-        lists.clear();
-    };
-    // Scoring every term is the bulk of the work; terms are independent.
-    let all: Vec<Vec<(u32, f32)>> = (0..idx.vocab.terms.len() as u32)
-        .into_par_iter()
-        .map(|t| idx.postings(t))
-        .collect::<tantivy::Result<_>>()?;
-    for (t, post) in all.into_iter().enumerate() {
-        if cur_count >= SHARD_POSTINGS {
-            flush(cur_first, &mut cur, &mut files, &mut shards);
-            cur_first = t;
-            cur_count = 0;
-        }
-        let mut flat = Vec::with_capacity(post.len() * 2);
-        let mut prev = 0u32;
-        for (d, s) in &post {
-            flat.push(d - prev);
-            prev = *d;
-            flat.push((s * 1000.0).round() as u32);
-        }
-        cur_count += post.len();
-        cur.push(json!(flat));
-    }
-    if !cur.is_empty() || shards.is_empty() {
-        flush(cur_first, &mut cur, &mut files, &mut shards);
-    }
-
+    let doc_chunks = doc_chunks(idx, &mut files);
+    let shards = posting_shards(idx, &mut files)?;
     let sections: BTreeMap<String, String> = idx
         .docs
         .iter()
@@ -159,4 +65,110 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         bytes: serde_json::to_vec(&main).expect("json"),
     });
     Ok(files)
+}
+
+/// The facet table (every (key, value) once, in display order, with its label) and, per
+/// document, what ranking and facet counts need: its section and its facets' ids. Title,
+/// address and summary go into chunks fetched only for the results shown.
+fn facet_table(idx: &SearchIndex, loaded: &LoadedSite) -> (Vec<Value>, Vec<Value>) {
+    let key_pos = |k: &str| {
+        FACET_KEYS
+            .iter()
+            .position(|fk| *fk == k)
+            .unwrap_or(usize::MAX)
+    };
+    let mut facet_ids: BTreeMap<(usize, String, String), usize> = BTreeMap::new();
+    for d in &idx.docs {
+        for (k, v) in &d.facets {
+            facet_ids.insert((key_pos(k), k.clone(), v.clone()), 0);
+        }
+    }
+    let mut facets = Vec::new();
+    for (i, ((_, k, v), id)) in facet_ids.iter_mut().enumerate() {
+        *id = i;
+        facets.push(json!([k, v, facet_label(loaded, k, v)]));
+    }
+    let docs = idx
+        .docs
+        .iter()
+        .map(|d| {
+            let f: Vec<usize> = d
+                .facets
+                .iter()
+                .map(|(k, v)| facet_ids[&(key_pos(k), k.clone(), v.clone())])
+                .collect();
+            json!([d.section, f])
+        })
+        .collect();
+    (facets, docs)
+}
+
+/// `body` as `soeg/<stem>.<hash>.json`; returns the file name without `soeg/`.
+fn push_hashed(files: &mut Vec<OutputFile>, stem: &str, body: Vec<u8>) -> String {
+    let hashed = crate::theme::hashed_name(&format!("{stem}.json"), &body);
+    let file = hashed.rsplit('/').next().unwrap_or_default().to_string();
+    files.push(OutputFile {
+        path: format!("soeg/{file}"),
+        bytes: body,
+    });
+    file
+}
+
+/// Titles, addresses and summaries in chunks of [`DOC_CHUNK`] documents; their file names.
+fn doc_chunks(idx: &SearchIndex, files: &mut Vec<OutputFile>) -> Vec<String> {
+    idx.docs
+        .chunks(DOC_CHUNK)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let rows: Vec<Value> = chunk
+                .iter()
+                .map(|d| json!([d.title, d.url, d.summary]))
+                .collect();
+            let body = serde_json::to_vec(&rows).expect("json");
+            push_hashed(files, &format!("d{n}"), body)
+        })
+        .collect()
+}
+
+/// The postings, term by term (document gaps and scores × 1000), cut into shards of about
+/// [`SHARD_POSTINGS`]; returns each shard's first term and file name.
+fn posting_shards(idx: &SearchIndex, files: &mut Vec<OutputFile>) -> tantivy::Result<Vec<Value>> {
+    let mut shards: Vec<Value> = Vec::new();
+    let mut cur: Vec<Value> = Vec::new();
+    let mut cur_first = 0usize;
+    let mut cur_count = 0usize;
+    let flush = |first: usize,
+                 lists: &mut Vec<Value>,
+                 files: &mut Vec<OutputFile>,
+                 shards: &mut Vec<Value>| {
+        let body = serde_json::to_vec(&json!({ "p": lists })).expect("json");
+        let file = push_hashed(files, &format!("p{}", shards.len()), body);
+        shards.push(json!([first, file]));
+        lists.clear();
+    };
+    // Scoring every term is the bulk of the work; terms are independent.
+    let all: Vec<Vec<(u32, f32)>> = (0..idx.vocab.terms.len() as u32)
+        .into_par_iter()
+        .map(|t| idx.postings(t))
+        .collect::<tantivy::Result<_>>()?;
+    for (t, post) in all.into_iter().enumerate() {
+        if cur_count >= SHARD_POSTINGS {
+            flush(cur_first, &mut cur, files, &mut shards);
+            cur_first = t;
+            cur_count = 0;
+        }
+        let mut flat = Vec::with_capacity(post.len() * 2);
+        let mut prev = 0u32;
+        for (d, s) in &post {
+            flat.push(d - prev);
+            prev = *d;
+            flat.push((s * 1000.0).round() as u32);
+        }
+        cur_count += post.len();
+        cur.push(json!(flat));
+    }
+    if !cur.is_empty() || shards.is_empty() {
+        flush(cur_first, &mut cur, files, &mut shards);
+    }
+    Ok(shards)
 }
