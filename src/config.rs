@@ -224,6 +224,22 @@ pub struct Config {
     pub source_text: String,
 }
 
+impl Config {
+    /// The name entries use for this municipality (`municipality: Randers`): `short_name`,
+    /// or `name` without " Kommune".
+    pub fn municipality_short(&self) -> &str {
+        match self.municipality.short_name.as_deref().map(str::trim) {
+            Some(s) if !s.is_empty() => s,
+            _ => self
+                .municipality
+                .name
+                .trim()
+                .trim_end_matches(" Kommune")
+                .trim_end_matches(" kommune"),
+        }
+    }
+}
+
 pub const CONFIG_FILE: &str = "site.yaml";
 
 /// Load and validate `site.yaml` under `root`. Problems go to `diags`; `None` when the file

@@ -117,6 +117,7 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
         }
     }
     let site = model::build(config, entries, opts.drafts, &invalid, diags);
+    crate::national::check_wording(&site, diags);
     let theme = theme?;
     if diags.has_errors() {
         return None;

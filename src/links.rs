@@ -6,7 +6,7 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::entry::Section;
 use crate::markdown::Rendered;
-use crate::model::Site;
+use crate::model::{LeftOut, Site};
 use crate::render::{PageJob, Prepared, RenderOptions};
 use crate::urls;
 use std::collections::HashSet;
@@ -49,22 +49,8 @@ pub fn check(
     for (e, r) in site.entries.iter().zip(rendered.iter()) {
         for l in &r.links {
             let dir = urls::dir_of_site_path(&l.target);
-            if let Some(d) = dir.as_ref().filter(|d| site.draft_dirs.contains(*d)) {
-                diags.push(
-                    Diagnostic::warning(
-                        "draft-link",
-                        &e.path,
-                        format!(
-                            "linket `{}` peger på en kladde (draft: true) og vises som almindelig tekst",
-                            l.target
-                        ),
-                    )
-                    .at(l.line, None)
-                    .hint(format!(
-                        "fjern `draft: true` i content/{}.md for at udgive siden, eller byg med --drafts",
-                        d.trim_end_matches('/')
-                    )),
-                );
+            if let Some((d, why)) = dir.as_ref().and_then(|d| Some((d, site.left_out(d)?))) {
+                diags.push(left_out_link(why, &e.path, &l.target, d).at(l.line, None));
                 continue;
             }
             let ok = dir.is_some_and(|d| known.contains(&d));
@@ -127,5 +113,30 @@ fn closest_page(target: &str, known: &HashSet<String>) -> String {
     match crate::diag::closest(&want, all) {
         Some(k) => format!("mente du `/{k}`?"),
         None => "skriv stien som /sektion/slug/, fx /partnere/dialog-mod-vold/".into(),
+    }
+}
+
+/// A link to a page that exists but is left out of this site: shown as plain text, with a
+/// warning that says why.
+fn left_out_link(why: LeftOut, path: &str, target: &str, dir: &str) -> Diagnostic {
+    match why {
+        LeftOut::Draft => Diagnostic::warning(
+            "draft-link",
+            path,
+            format!("linket `{target}` peger på en kladde (draft: true) og vises som almindelig tekst"),
+        )
+        .hint(format!(
+            "fjern `draft: true` i content/{}.md for at udgive siden, eller byg med --drafts",
+            dir.trim_end_matches('/')
+        )),
+        LeftOut::Municipality(owners) => Diagnostic::warning(
+            "other-municipality-link",
+            path,
+            format!(
+                "linket `{target}` peger på en side, der hører til {}, og vises som almindelig tekst",
+                owners.join(" og ")
+            ),
+        )
+        .hint("fjern linket, eller flyt sætningen til et lokalt afsnit (`local:`) for den kommune"),
     }
 }

@@ -14,7 +14,18 @@ pub struct Site {
     /// Site directories (`partnere/x/`) of drafts left out of this build: links to them are
     /// shown as text with a warning, not reported as missing pages.
     pub draft_dirs: std::collections::HashSet<String>,
+    /// Site directories of other municipalities' local entries (`municipality:`), left out
+    /// of this site like drafts, with whose they are.
+    pub other_municipality: HashMap<String, Vec<String>>,
     index: HashMap<(Section, String), usize>,
+}
+
+/// Why a page that exists as a file is not on this site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut<'a> {
+    Draft,
+    /// Local content of these municipalities.
+    Municipality(&'a [String]),
 }
 
 /// The contact keyword in poster definitions that means the municipality in site.yaml.
@@ -42,6 +53,13 @@ impl Site {
             .enumerate()
             .filter(move |(_, e)| e.guidance().is_some_and(|g| g.audience == audience))
     }
+    /// Why the page in site directory `dir` (`partnere/x/`) is left out, if it is.
+    pub fn left_out(&self, dir: &str) -> Option<LeftOut<'_>> {
+        if let Some(owners) = self.other_municipality.get(dir) {
+            return Some(LeftOut::Municipality(owners));
+        }
+        self.draft_dirs.contains(dir).then_some(LeftOut::Draft)
+    }
     /// Look up `section/slug` as written in `related`.
     pub fn get_ref(&self, r: &str) -> Option<&Entry> {
         let (sec, slug) = r.trim_matches('/').split_once('/')?;
@@ -60,6 +78,8 @@ pub fn build(
     diags: &mut Diagnostics,
 ) -> Site {
     let mut draft_dirs = std::collections::HashSet::new();
+    let other_municipality = leave_out_other_municipalities(&config, &mut entries, diags);
+    draft_dirs.extend(other_municipality.keys().cloned());
     if !include_drafts {
         for e in entries.iter().filter(|e| e.draft) {
             draft_dirs.insert(crate::urls::entry_dir(e.section, &e.slug));
@@ -88,10 +108,51 @@ pub fn build(
         config,
         entries,
         draft_dirs,
+        other_municipality,
         index,
     };
     check_references(&site, invalid, diags);
     site
+}
+
+/// Drop the local entries (`municipality:`) that belong to other municipalities than the
+/// site's, with a warning each: they would send a citizen to another town's offices.
+fn leave_out_other_municipalities(
+    config: &Config,
+    entries: &mut Vec<Entry>,
+    diags: &mut Diagnostics,
+) -> HashMap<String, Vec<String>> {
+    let here = config.municipality_short();
+    let mut left_out = HashMap::new();
+    entries.retain(|e| {
+        let ours = e.local_to.is_empty()
+            || e.local_to
+                .iter()
+                .any(|m| crate::locality::same_municipality(m, here));
+        if !ours {
+            diags.push(
+                Diagnostic::warning(
+                    "other-municipality",
+                    &e.path,
+                    format!(
+                        "siden hører til {} (municipality:) og kommer ikke med på sitet for {}",
+                        e.local_to.join(" og "),
+                        config.municipality.name
+                    ),
+                )
+                .at_line(e.line_of("municipality"))
+                .hint(format!(
+                    "slet filen, hvis I ikke bruger den, eller skriv `municipality: {here}`, hvis den også gælder jer"
+                )),
+            );
+            left_out.insert(
+                crate::urls::entry_dir(e.section, &e.slug),
+                e.local_to.clone(),
+            );
+        }
+        ours
+    });
+    left_out
 }
 
 fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &mut Diagnostics) {
@@ -108,7 +169,7 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
             for slug in &p.partners {
                 if !exists(Section::Partnere, slug) {
                     diags.push(missing_ref(
-                        &site.draft_dirs,
+                        site,
                         e,
                         "partners",
                         slug,
@@ -147,19 +208,8 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
                     })
                 {
                     let dir = format!("{}/", r.trim_matches('/'));
-                    if site.draft_dirs.contains(&dir) {
-                        diags.push(
-                            Diagnostic::warning(
-                                "draft-reference",
-                                &e.path,
-                                format!("related: `{r}` er en kladde (draft: true) og vises ikke"),
-                            )
-                            .at_line(e.line_of("related"))
-                            .hint(format!(
-                                "fjern `draft: true` i content/{}.md for at udgive den, eller byg med --drafts",
-                                dir.trim_end_matches('/')
-                            )),
-                        );
+                    if let Some(why) = site.left_out(&dir) {
+                        diags.push(left_out_reference(why, e, "related", r, &dir));
                         continue;
                     }
                     let all: Vec<String> = site
@@ -187,7 +237,7 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
             if let Some(slug) = &p.replaced_by {
                 if !exists(Section::Partnere, slug) {
                     diags.push(missing_ref(
-                        &site.draft_dirs,
+                        site,
                         e,
                         "replaced_by",
                         slug,
@@ -201,7 +251,7 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
             for c in &p.contacts {
                 if c != MUNICIPALITY_CONTACT && !exists(Section::Partnere, c) {
                     diags.push(missing_ref(
-                        &site.draft_dirs,
+                        site,
                         e,
                         "contacts",
                         c,
@@ -231,6 +281,11 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
         .map(|s| ("danger_lines", s))
         .chain(c.help_lines.values().flatten().map(|s| ("help_lines", s)));
     for (key, slug) in pinned {
+        if let Some(why) = site.left_out(&crate::urls::entry_dir(Section::Partnere, slug)) {
+            let d = left_out_pinned(why, key, slug, c);
+            diags.push(d.at_line(config_line_of(&site.config, slug)));
+            continue;
+        }
         if !exists(Section::Partnere, slug) {
             let hint = match closest(slug, partner_slugs.iter().copied()) {
                 Some(k) => format!("mente du `{k}`?"),
@@ -255,25 +310,71 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
     }
 }
 
+/// A reference (`related`, `partners`, `contacts`, …) to a page that exists but is left
+/// out of this site: a warning, and the page is simply not shown.
+fn left_out_reference(why: LeftOut, e: &Entry, key: &str, what: &str, dir: &str) -> Diagnostic {
+    let file = format!("content/{}.md", dir.trim_end_matches('/'));
+    match why {
+        LeftOut::Draft => Diagnostic::warning(
+            "draft-reference",
+            &e.path,
+            format!("{key}: `{what}` er en kladde (draft: true) og vises ikke"),
+        )
+        .hint(format!(
+            "fjern `draft: true` i {file} for at udgive den, eller byg med --drafts"
+        )),
+        LeftOut::Municipality(owners) => Diagnostic::warning(
+            "other-municipality-reference",
+            &e.path,
+            format!(
+                "{key}: `{what}` hører til {} og vises ikke på dette site",
+                owners.join(" og ")
+            ),
+        )
+        .hint(format!("fjern `{what}` fra {key}")),
+    }
+    .at_line(e.line_of(key))
+}
+
+/// A line pinned in site.yaml (`help_lines`, `danger_lines`) that is left out of this site.
+fn left_out_pinned(why: LeftOut, key: &str, slug: &str, c: &Config) -> Diagnostic {
+    match why {
+        LeftOut::Draft => Diagnostic::warning(
+            "draft-reference",
+            crate::config::CONFIG_FILE,
+            format!("{key}: partneren `{slug}` er en kladde (draft: true) og vises ikke"),
+        )
+        .hint(format!(
+            "fjern `draft: true` i content/partnere/{slug}.md for at udgive den, eller byg med --drafts"
+        )),
+        LeftOut::Municipality(owners) => Diagnostic::warning(
+            "other-municipality-reference",
+            crate::config::CONFIG_FILE,
+            format!(
+                "{key}: `{slug}` er et lokalt tilbud for {} og vises ikke som hjælp på sitet for {}",
+                owners.join(" og "),
+                c.municipality.name
+            ),
+        )
+        .hint(format!(
+            "fjern `{slug}` fra {key}, og sæt jeres eget tilbud ind i stedet"
+        )),
+    }
+}
+
 fn missing_ref(
-    drafts: &std::collections::HashSet<String>,
+    site: &Site,
     e: &Entry,
     key: &str,
     slug: &str,
     known: &[&str],
     dir: &str,
 ) -> Diagnostic {
-    // A draft exists: say so, and leave it out of this build instead of failing it.
-    if drafts.contains(&crate::urls::entry_dir(Section::Partnere, slug)) {
-        return Diagnostic::warning(
-            "draft-reference",
-            &e.path,
-            format!("{key}: partneren `{slug}` er en kladde (draft: true) og vises ikke"),
-        )
-        .at_line(e.line_of(key))
-        .hint(format!(
-            "fjern `draft: true` i content/partnere/{slug}.md for at udgive den, eller byg med --drafts"
-        ));
+    // The page exists but is left out (a draft, another municipality's): say so, and leave
+    // it out of this build instead of failing it.
+    let page_dir = crate::urls::entry_dir(Section::Partnere, slug);
+    if let Some(why) = site.left_out(&page_dir) {
+        return left_out_reference(why, e, key, slug, &page_dir);
     }
     let hint = match closest(slug, known.iter().copied()) {
         Some(k) => format!("mente du `{k}`?"),

@@ -368,7 +368,41 @@ fn markdown_key(e: &Entry, base_path: &str, drafts: u64) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (&e.body, e.body_line, base_path, drafts).hash(&mut h);
+    for l in &e.local {
+        (&l.municipality, &l.text, l.line).hash(&mut h);
+    }
     h.finish()
+}
+
+/// An entry's Markdown: its body, then its paragraph for this site's municipality
+/// (`local:`) under a heading, if it has one. Rendered as one, so its links are checked and
+/// its words searched like the body's, with the lines of the front matter they stand on.
+fn render_entry_markdown(
+    site: &Site,
+    local_heading: &str,
+    e: &Entry,
+    hidden: &HashSet<String>,
+) -> markdown::Rendered {
+    let bp = site.config.base_path.as_str();
+    let mut r = markdown::render_hiding(&e.body, e.body_line, bp, hidden);
+    let here = site.config.municipality_short();
+    let ours = e
+        .local
+        .iter()
+        .find(|l| crate::locality::same_municipality(&l.municipality, here));
+    if let Some(l) = ours {
+        let heading = local_heading.replace("{name}", &site.config.municipality.name);
+        // Two lines (heading, blank) before the text, so its lines stay the file's.
+        let text = format!("## {heading}\n\n{}", l.text);
+        let local = markdown::render_hiding(&text, l.line.saturating_sub(2), bp, hidden);
+        r.html.push_str(&local.html);
+        r.text.push('\n');
+        r.text.push_str(&local.text);
+        r.links.extend(local.links);
+        r.relative_links.extend(local.relative_links);
+        r.removed_unsafe |= local.removed_unsafe;
+    }
+    r
 }
 
 /// A hash of the set of hidden drafts: when it changes, links in every body may change.
@@ -388,11 +422,12 @@ pub fn prepare(site: &Site, theme: &Theme, cache: Option<&mut MarkdownCache>) ->
     // 1. Markdown, in parallel, in entry order (from the cache where unchanged).
     let hidden = &site.draft_dirs;
     let drafts = drafts_key(site);
+    let local_heading = strings.get("local_heading").map_or("", String::as_str);
     let rendered: Vec<markdown::Rendered> = match cache {
         None => site
             .entries
             .par_iter()
-            .map(|e| markdown::render_hiding(&e.body, e.body_line, bp, hidden))
+            .map(|e| render_entry_markdown(site, local_heading, e, hidden))
             .collect(),
         Some(cache) => {
             let out: Vec<(u64, markdown::Rendered)> = site
@@ -402,10 +437,7 @@ pub fn prepare(site: &Site, theme: &Theme, cache: Option<&mut MarkdownCache>) ->
                     let key = markdown_key(e, bp, drafts);
                     match cache.get(&e.path) {
                         Some((k, r)) if *k == key => (key, r.clone()),
-                        _ => (
-                            key,
-                            markdown::render_hiding(&e.body, e.body_line, bp, hidden),
-                        ),
+                        _ => (key, render_entry_markdown(site, local_heading, e, hidden)),
                     }
                 })
                 .collect();

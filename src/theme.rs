@@ -73,7 +73,7 @@ pub const CODE_STRINGS: &[&str] = &[
     "facet_target_group", "facet_audience", "facet_violence_form", "facet_offer",
     "facet_kind", "facet_anonymous", "facet_free", "facet_evaluated", "yes", "no", "unknown",
     "evaluated", "poster_draft_mark", "poster_draft_title", "poster_unverified",
-    "poster_edition", "poster_qr_to",
+    "poster_edition", "poster_qr_to", "local_heading",
 ];
 
 /// The `t.<key>` names a template text uses; `None` when it also looks keys up by a

@@ -142,6 +142,8 @@ mod tests {
             body: String::new(),
             body_line: 1,
             key_lines: vec![],
+            local_to: vec![],
+            local: vec![],
             kind: EntryKind::Partner(Box::new(PartnerMeta {
                 kind: kind.into(),
                 audiences: vec!["udsat".into()],

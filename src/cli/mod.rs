@@ -7,6 +7,7 @@
 mod build;
 mod check;
 mod contacts;
+mod init;
 mod new;
 mod search;
 mod serve;
@@ -119,6 +120,15 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Create a site for a municipality: vejviser init --kommune "Randers"
+    Init {
+        /// The municipality's name without "Kommune", e.g. Randers.
+        #[arg(long)]
+        kommune: String,
+        /// The folder to create (default: a new folder named after the municipality).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 fn options(c: &Common) -> Result<BuildOptions, String> {
@@ -149,7 +159,7 @@ impl Command {
             | Command::Serve { common, .. }
             | Command::Contacts { common, .. }
             | Command::Search { common, .. } => Some(common),
-            Command::New { .. } => None,
+            Command::New { .. } | Command::Init { .. } => None,
         }
     }
 }
@@ -186,6 +196,7 @@ pub fn run() -> ExitCode {
             },
             _,
         ) => new::run(section, title, root),
+        (Command::Init { kommune, dir }, _) => init::run(kommune, dir),
         // Every other command has shared options (`Command::common`).
         (_, None) => usage("intern fejl: kommandoen mangler sine fælles valg"),
     }

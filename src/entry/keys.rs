@@ -126,6 +126,16 @@ pub const COMMON: &[Key] = &[
     },
     optional("weight", "et heltal", "fx weight: 10"),
     optional("draft", "true eller false", "skriv draft: true eller fjern linjen"),
+    optional(
+        "municipality",
+        "et kommunenavn eller en liste af kommunenavne",
+        "fx municipality: Randers, eller municipality: [København, Hvidovre]",
+    ),
+    optional(
+        "local",
+        "kommunenavne med en tekst til hver",
+        "skriv fx\n    local:\n      Randers: |\n        Randers Kommune henviser til …",
+    ),
 ];
 
 /// `status` and `ended_on`, the same for practices and partners.

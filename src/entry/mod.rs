@@ -266,7 +266,31 @@ pub struct Entry {
     /// Lines of the front-matter keys, for cross-entry diagnostics.
     #[serde(skip)]
     pub key_lines: Vec<(String, usize)>,
+    /// The municipalities this entry belongs to (`municipality:`); empty for a national
+    /// entry, which every municipality's site publishes.
+    pub local_to: Vec<String>,
+    /// Paragraphs shown only on one municipality's site (`local:`).
+    #[serde(skip)]
+    pub local: Vec<LocalText>,
     pub kind: EntryKind,
+}
+
+/// One municipality's paragraph on an entry (`local: { Randers: "…" }`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalText {
+    pub municipality: String,
+    /// Markdown.
+    pub text: String,
+    /// The file line the text starts on.
+    pub line: usize,
+}
+
+/// `municipality: Randers` or `municipality: [København, Hvidovre]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
 }
 
 impl Entry {
@@ -315,6 +339,8 @@ struct Common {
     source: Option<SourceRef>,
     weight: i64,
     draft: bool,
+    local_to: Vec<String>,
+    local: Vec<LocalText>,
 }
 
 /// Validate one source file against the content model. `None` when it has errors.
@@ -368,6 +394,8 @@ pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> 
         body: fm.body.to_string(),
         body_line: fm.body_first_line,
         key_lines: fm.keys.iter().map(|(k, _, l)| (k.clone(), *l)).collect(),
+        local_to: common.local_to,
+        local: common.local,
         kind: kind?,
     })
 }
@@ -409,13 +437,57 @@ fn read_common(r: &mut EntryReader) -> Common {
             );
         }
     }
+    let (local_to, local) = read_locality(r);
     Common {
         title,
         summary,
         source,
         weight,
         draft,
+        local_to,
+        local,
     }
+}
+
+/// `municipality` (whose the entry is) and `local` (paragraphs for one municipality's site).
+fn read_locality(r: &mut EntryReader) -> (Vec<String>, Vec<LocalText>) {
+    let local_to = match r.read::<OneOrMany>(key!(COMMON, "municipality")) {
+        None => Vec::new(),
+        Some(OneOrMany::One(one)) => vec![one],
+        Some(OneOrMany::Many(many)) => many,
+    };
+    if local_to.iter().any(|m| m.trim().is_empty())
+        || (r.fm.keys.iter().any(|(k, _, _)| k == "municipality") && local_to.is_empty())
+    {
+        r.error(
+            "empty-field",
+            r.line("municipality"),
+            "feltet `municipality` er tomt",
+            "skriv kommunens navn, fx municipality: Randers, eller fjern linjen, hvis siden er landsdækkende",
+        );
+    }
+    let map = r
+        .read::<std::collections::BTreeMap<String, String>>(key!(COMMON, "local"))
+        .unwrap_or_default();
+    let mut local = Vec::new();
+    for (municipality, text) in map {
+        let line = r.nested_line("local", &municipality);
+        if text.trim().is_empty() {
+            r.error(
+                "empty-field",
+                line,
+                format!("det lokale afsnit for {municipality} er tomt"),
+                "skriv afsnittet efter `|` på de følgende linjer, eller fjern linjen",
+            );
+            continue;
+        }
+        local.push(LocalText {
+            municipality,
+            text,
+            line: line + 1,
+        });
+    }
+    (local_to, local)
 }
 
 /// `status` and `ended_on`, shared by practices and partners.
