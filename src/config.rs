@@ -269,7 +269,7 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
         Err(p) => {
             let mut d =
                 Diagnostic::error("config-invalid", CONFIG_FILE, p.message).at(p.line, p.column);
-            if let Some(field) = unknown_field_name(&d.message) {
+            if let Some(field) = p.unknown_field {
                 let known = [
                     "title",
                     "description",
@@ -637,11 +637,6 @@ pub fn placeholder_base_url(config: &Config) -> Diagnostic {
     .hint("skriv sitets rigtige adresse i site.yaml under base_url (fx `https://www.kommune.dk/vold`), eller byg med --base-url")
 }
 
-fn unknown_field_name(msg: &str) -> Option<String> {
-    let rest = msg.split("unknown field `").nth(1)?;
-    Some(rest.split('`').next()?.to_string())
-}
-
 #[cfg(test)]
 pub(crate) const TEST_CONFIG: &str = r#"
 title: "Test"
@@ -733,7 +728,7 @@ mod tests {
         let mut d = Diagnostics::new();
         assert!(parse(&text, today(), &mut d).is_none());
         let report = d.render_report();
-        assert!(report.contains("unknown field `base_ulr`"), "{report}");
+        assert!(report.contains("ukendt felt `base_ulr`"), "{report}");
         assert!(report.contains("mente du `base_url`?"), "{report}");
     }
 

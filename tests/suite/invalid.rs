@@ -7,7 +7,7 @@ use crate::helpers::{assert_has, build_errors};
 fn invalid_yaml_points_at_the_file_line() {
     let r = build_errors("invalid-yaml");
     // The unclosed quote opens on line 3, column 10; the parser only notices at the end.
-    assert_has(&r, "content/praksis/temadage.md:3:10: fejl[invalid-yaml]: ugyldig YAML: found unexpected end of stream, while scanning a quoted scalar\n  = hjælp: et anførselstegn bliver ikke lukket");
+    assert_has(&r, "content/praksis/temadage.md:3:10: fejl[invalid-yaml]: ugyldig YAML: teksten slutter for tidligt i en tekst i anførselstegn\n  = hjælp: et anførselstegn bliver ikke lukket");
 }
 
 #[test]

@@ -6,6 +6,8 @@
 //! through `Fields`) and the Markdown body with the line it starts on. It knows nothing of
 //! sections or the content model.
 
+mod danish;
+
 use serde::de::DeserializeOwned;
 
 /// A parsed front-matter block.
@@ -34,6 +36,8 @@ pub struct YamlProblem {
     pub column: Option<usize>,
     pub message: String,
     pub hint: String,
+    /// The key a document may not have (`unknown field` from serde), for "did you mean".
+    pub unknown_field: Option<String>,
 }
 
 /// Split `text` into front matter and body, and parse the front matter as a YAML mapping.
@@ -53,6 +57,7 @@ pub fn parse(text: &str) -> Result<FrontMatter<'_>, YamlProblem> {
                 column: None,
                 message: "filen er tom".into(),
                 hint: "en side begynder med front matter mellem to linjer med `---`, fx `---\\ntitle: \"...\"\\nsummary: \"...\"\\n---`".into(),
+                unknown_field: None,
             });
         }
         if line.trim().is_empty() {
@@ -67,6 +72,7 @@ pub fn parse(text: &str) -> Result<FrontMatter<'_>, YamlProblem> {
                 column: Some(1),
                 message: "filen mangler front matter".into(),
                 hint: "begynd filen med en linje `---`, derefter felterne (title, summary, …) og så en linje `---` før selve teksten".into(),
+                unknown_field: None,
             });
         }
         offset += len;
@@ -87,6 +93,7 @@ pub fn parse(text: &str) -> Result<FrontMatter<'_>, YamlProblem> {
                 column: Some(1),
                 message: "front matter bliver aldrig lukket".into(),
                 hint: "tilføj en linje med `---` efter det sidste felt".into(),
+                unknown_field: None,
             });
         }
         if line.trim_end() == "---" {
@@ -153,9 +160,16 @@ fn to_problem(e: &yaml_serde::Error, first_line: usize) -> YamlProblem {
         code: "invalid-yaml",
         line,
         column,
-        message: format!("ugyldig YAML: {message}"),
+        message: format!("ugyldig YAML: {}", danish::yaml_message(&message)),
         hint: hint.into(),
+        unknown_field: unknown_field_name(&raw),
     }
+}
+
+/// The field named by serde's "unknown field `x`, expected …", if that is the message.
+fn unknown_field_name(msg: &str) -> Option<String> {
+    let rest = msg.split("unknown field `").nth(1)?;
+    Some(rest.split('`').next()?.to_string())
 }
 
 /// Every "line L column C" pair in a YAML error message.
@@ -197,6 +211,7 @@ fn parse_mapping(
                 column: Some(1),
                 message: "front matter skal være en liste af felter (`navn: værdi`)".into(),
                 hint: "skriv hvert felt på sin egen linje, fx `title: \"Min side\"`".into(),
+                unknown_field: None,
             })
         }
     };
@@ -310,7 +325,7 @@ impl Fields<'_, '_> {
             .map(Some)
             .map_err(|e| {
                 let raw = e.to_string();
-                let detail = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+                let detail = danish::value_message(raw.split(" at line ").next().unwrap_or(&raw));
                 FieldProblem {
                     key: key.to_string(),
                     line: *line,
