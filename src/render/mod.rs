@@ -1,0 +1,616 @@
+//! Render: `&Site` + `Theme` → `Vec<OutputFile>`, plus the plain text of every entry for
+//! the search index. Markdown is rendered once per entry (in parallel); internal links are
+//! checked against the set of pages the site will have. A template error names the
+//! template, its line where Tera gives one, and the page being rendered.
+
+use crate::context::{
+    self, card_view, entry_view, site_view, CardView, EntryView, FacetValue, Link, SiteView,
+};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::entry::{Entry, EntryKind, Section};
+use crate::markdown;
+use crate::model::Site;
+use crate::theme::Theme;
+use crate::urls;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+mod entries;
+mod help;
+mod home;
+mod practices;
+mod sections;
+
+pub use crate::output::OutputFile;
+
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Inject the live-reload script (serve only).
+    pub live_reload: bool,
+    /// Extra output paths that exist (e.g. poster PDFs), for link checking.
+    pub extra_paths: Vec<String>,
+    /// What print produced per poster slug (files and sizes), for poster pages and gallery.
+    pub posters: BTreeMap<String, crate::print::PosterFiles>,
+}
+
+/// A poster's preview and downloads, for templates.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PosterView {
+    pub preview: Option<String>,
+    pub files: Vec<Link>,
+    pub draft: bool,
+    /// What the poster prints, for the page's own printout.
+    pub numbers: Vec<crate::print::PrintedNumber>,
+    pub qr_svg: Option<String>,
+}
+
+/// `pages`: the words for one page and for several (`side`, `sider`).
+fn poster_view(
+    bp: &str,
+    files: Option<&crate::print::PosterFiles>,
+    pages: &(String, String),
+) -> PosterView {
+    let Some(f) = files else {
+        return PosterView {
+            preview: None,
+            files: Vec::new(),
+            draft: false,
+            numbers: Vec::new(),
+            qr_svg: None,
+        };
+    };
+    PosterView {
+        preview: f.preview.as_ref().map(|p| urls::link(bp, p)),
+        files: f
+            .pdfs
+            .iter()
+            .map(|pdf| Link {
+                label: format!(
+                    "{}, PDF, {} {}, {} kB",
+                    pdf.size,
+                    pdf.pages,
+                    if pdf.pages == 1 { &pages.0 } else { &pages.1 },
+                    pdf.bytes.div_ceil(1000)
+                ),
+                url: urls::link(bp, &pdf.path),
+            })
+            .collect(),
+        draft: f.draft,
+        numbers: f.numbers.clone(),
+        qr_svg: f.qr_svg.clone(),
+    }
+}
+
+impl PageJob<'_> {
+    /// Output directory (`praksis/x/`) or file (`404.html`) of the page.
+    pub fn out(&self) -> &str {
+        &self.out
+    }
+}
+
+pub struct PageJob<'a> {
+    /// Output directory (`praksis/x/`) or file (`404.html`).
+    out: String,
+    template: &'static str,
+    ctx: Ctx<'a>,
+    /// The entry being rendered, for diagnostics.
+    source: Option<String>,
+}
+
+/// What every page's context holds.
+struct Shared<'a> {
+    site: &'a SiteView,
+    strings: &'a BTreeMap<String, String>,
+    assets: &'a BTreeMap<String, String>,
+    base_path: &'a str,
+    base_url: &'a str,
+    live_reload: bool,
+    per_page: usize,
+}
+
+impl<'a> Shared<'a> {
+    fn ctx(&self, title: &str, dir: &str) -> Ctx<'a> {
+        let mut ctx = Ctx::new();
+        ctx.insert_ref("site", self.site);
+        ctx.insert_ref("assets", self.assets);
+        ctx.insert("page_title", title.to_string());
+        ctx.insert("page_url", urls::link(self.base_path, dir));
+        ctx.insert("canonical", urls::absolute(self.base_url, dir));
+        ctx.insert("live_reload", self.live_reload);
+        ctx
+    }
+}
+
+type Value<'a> = Box<dyn erased_serde::Serialize + Send + Sync + 'a>;
+
+/// A template context whose values are serialised only when its page is rendered. Building
+/// all contexts up front costs seconds and gigabytes at 10,000 entries (every list page
+/// would hold a serialised copy of its items); this keeps references and cheap clones, and
+/// each page's context lives only while that page renders.
+struct Ctx<'a> {
+    values: Vec<(&'static str, Value<'a>)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new() -> Self {
+        Ctx {
+            values: Vec::with_capacity(12),
+        }
+    }
+    /// Keep a reference to data that outlives the render (views, site, strings).
+    fn insert_ref<T: Serialize + Sync + ?Sized>(&mut self, key: &'static str, value: &'a T) {
+        self.values.push((key, Box::new(value)));
+    }
+    /// Keep an owned value (small things, or vectors of references).
+    fn insert<T: Serialize + Send + Sync + 'a>(&mut self, key: &'static str, value: T) {
+        self.values.push((key, Box::new(value)));
+    }
+    fn to_tera(&self) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        for (k, v) in &self.values {
+            ctx.insert(*k, &**v);
+        }
+        ctx
+    }
+}
+
+pub fn build_tera(theme: &Theme, diags: &mut Diagnostics) -> Option<tera::Tera> {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    // Tera's default also escapes `/`, which turns every URL into `&#x2F;` soup: valid, but
+    // heavier pages and unreadable source. Escaping & < > " ' is what HTML needs.
+    tera.set_escape_fn(crate::html::escape);
+    let mut templates = Vec::new();
+    for f in theme.under("templates/") {
+        let name = f.path.trim_start_matches("templates/").to_string();
+        let text = match String::from_utf8(f.bytes.clone()) {
+            Ok(t) => t,
+            Err(_) => {
+                diags.push(Diagnostic::error(
+                    "template-utf8",
+                    &f.origin,
+                    "skabelonen er ikke UTF-8",
+                ));
+                continue;
+            }
+        };
+        templates.push((name, text, f.origin.clone()));
+    }
+    if let Err(e) =
+        tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())))
+    {
+        let (msg, line, col) = tera_error_detail(&e);
+        // Tera names the failing template as `Failed to parse 'name'`.
+        let origin = msg
+            .split("'")
+            .nth(1)
+            .and_then(|name| templates.iter().find(|(n, _, _)| n == name))
+            .map(|(_, _, o)| o.clone())
+            .unwrap_or_else(|| "templates".to_string());
+        let mut d = Diagnostic::error("template-syntax", origin, format!("skabelonfejl: {msg}"))
+            .hint("ret syntaksen i skabelonen (Tera-syntaks: {{ … }} og {% … %})");
+        if let Some(l) = line {
+            d = d.at(l, col);
+        }
+        diags.push(d);
+        return None;
+    }
+    Some(tera)
+}
+
+/// The full message chain of a Tera error, and a line/column if it names one (` --> 3:5`).
+fn tera_error_detail(e: &tera::Error) -> (String, Option<usize>, Option<usize>) {
+    let mut parts = vec![e.to_string()];
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        parts.push(s.to_string());
+        src = s.source();
+    }
+    let all = parts.join(": ");
+    let mut line = None;
+    let mut col = None;
+    if let Some(i) = all.find("--> ") {
+        let rest = &all[i + 4..];
+        let mut it = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
+        line = it.next().and_then(|s| s.parse().ok());
+        col = it.next().and_then(|s| s.parse().ok());
+    }
+    let msg = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    (msg, line, col)
+}
+
+#[derive(Serialize, Clone)]
+struct TermView {
+    key: String,
+    label: String,
+    url: String,
+    count: usize,
+}
+
+/// Links between the pages of a long list (`dir`, `dir/side/2/`, …).
+#[derive(Serialize, Clone)]
+struct Pager {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PagerLink>,
+}
+
+#[derive(Serialize, Clone)]
+struct PagerLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+/// Split a list into pages of `per_page`: (output dir, page items, pager). A list that fits
+/// on one page gets no pager, so small sites look exactly as before.
+fn paginate<T: Clone>(
+    items: &[T],
+    dir: &str,
+    per_page: usize,
+    bp: &str,
+) -> Vec<(String, Vec<T>, Option<Pager>)> {
+    let per_page = per_page.max(1);
+    let total = items.len().div_ceil(per_page).max(1);
+    if total == 1 {
+        return vec![(dir.to_string(), items.to_vec(), None)];
+    }
+    let link = |n: usize| urls::link(bp, &urls::page_dir(dir, n));
+    (1..=total)
+        .map(|n| {
+            let chunk = items[(n - 1) * per_page..(n * per_page).min(items.len())].to_vec();
+            let pager = Pager {
+                current: n,
+                total,
+                prev: (n > 1).then(|| link(n - 1)),
+                next: (n < total).then(|| link(n + 1)),
+                pages: (1..=total)
+                    .map(|m| PagerLink {
+                        number: m,
+                        url: link(m),
+                        current: m == n,
+                    })
+                    .collect(),
+            };
+            (urls::page_dir(dir, n), chunk, Some(pager))
+        })
+        .collect()
+}
+
+fn page_title(title: &str, pager: Option<&Pager>, page_word: &str) -> String {
+    match pager {
+        Some(p) if p.current > 1 => format!("{title} ({page_word} {} / {})", p.current, p.total),
+        _ => title.to_string(),
+    }
+}
+
+#[derive(Serialize, Clone)]
+struct MatrixRow<'a> {
+    entry: &'a CardView,
+    cells: Vec<bool>,
+}
+
+/// What rendering needs besides the model: every entry's Markdown rendered once, and the
+/// views templates get. Owns its data, so a preview server can keep it between requests.
+pub struct Prepared {
+    pub rendered: Vec<markdown::Rendered>,
+    views: Vec<EntryView>,
+    cards: Vec<CardView>,
+    sv: SiteView,
+    asset_urls: BTreeMap<String, String>,
+}
+
+/// Rendered Markdown by entry path, with a hash of what it was rendered from; lets `serve`
+/// re-render only the entries that changed.
+pub type MarkdownCache = HashMap<String, (u64, markdown::Rendered)>;
+
+fn markdown_key(e: &Entry, base_path: &str, drafts: u64) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&e.body, e.body_line, base_path, drafts).hash(&mut h);
+    for l in &e.local {
+        (&l.municipality, &l.text, l.line).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// An entry's Markdown: its body, then its paragraph for this site's municipality
+/// (`local:`) under a heading, if it has one. Rendered as one, so its links are checked and
+/// its words searched like the body's, with the lines of the front matter they stand on.
+fn render_entry_markdown(
+    site: &Site,
+    local_heading: &str,
+    e: &Entry,
+    hidden: &HashSet<String>,
+) -> markdown::Rendered {
+    let bp = site.config.base_path.as_str();
+    let mut r = markdown::render_hiding(&e.body, e.body_line, bp, hidden);
+    let here = site.config.municipality_short();
+    let ours = e
+        .local
+        .iter()
+        .find(|l| crate::locality::same_municipality(&l.municipality, here));
+    if let Some(l) = ours {
+        let heading = local_heading.replace("{name}", &site.config.municipality.name);
+        // Two lines (heading, blank) before the text, so its lines stay the file's.
+        let text = format!("## {heading}\n\n{}", l.text);
+        let local = markdown::render_hiding(&text, l.line.saturating_sub(2), bp, hidden);
+        r.html.push_str(&local.html);
+        r.text.push('\n');
+        r.text.push_str(&local.text);
+        r.links.extend(local.links);
+        r.relative_links.extend(local.relative_links);
+        r.removed_unsafe |= local.removed_unsafe;
+    }
+    r
+}
+
+/// A hash of the set of hidden drafts: when it changes, links in every body may change.
+fn drafts_key(site: &Site) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut dirs: Vec<&String> = site.draft_dirs.iter().collect();
+    dirs.sort();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    dirs.hash(&mut h);
+    h.finish()
+}
+
+pub fn prepare(site: &Site, theme: &Theme, cache: Option<&mut MarkdownCache>) -> Prepared {
+    let c = &site.config;
+    let bp = c.base_path.as_str();
+    let strings = &theme.strings;
+    // 1. Markdown, in parallel, in entry order (from the cache where unchanged).
+    let hidden = &site.draft_dirs;
+    let drafts = drafts_key(site);
+    let local_heading = strings.get("local_heading").map_or("", String::as_str);
+    let rendered: Vec<markdown::Rendered> = match cache {
+        None => site
+            .entries
+            .par_iter()
+            .map(|e| render_entry_markdown(site, local_heading, e, hidden))
+            .collect(),
+        Some(cache) => {
+            let out: Vec<(u64, markdown::Rendered)> = site
+                .entries
+                .par_iter()
+                .map(|e| {
+                    let key = markdown_key(e, bp, drafts);
+                    match cache.get(&e.path) {
+                        Some((k, r)) if *k == key => (key, r.clone()),
+                        _ => (key, render_entry_markdown(site, local_heading, e, hidden)),
+                    }
+                })
+                .collect();
+            cache.clear();
+            for (e, (k, r)) in site.entries.iter().zip(&out) {
+                cache.insert(e.path.clone(), (*k, r.clone()));
+            }
+            out.into_iter().map(|(_, r)| r).collect()
+        }
+    };
+    // 2. Views.
+    let views: Vec<EntryView> = site
+        .entries
+        .iter()
+        .map(|e| entry_view(site, strings, e))
+        .collect();
+    let cards: Vec<CardView> = views.iter().map(card_view).collect();
+    let sv: SiteView = site_view(site, strings);
+    let asset_urls: BTreeMap<String, String> = theme
+        .assets
+        .iter()
+        .map(|(k, v)| (k.clone(), urls::link(bp, v)))
+        .collect();
+
+    Prepared {
+        rendered,
+        views,
+        cards,
+        sv,
+        asset_urls,
+    }
+}
+
+/// Every page the site will have, each with its (lazy) context, by page family.
+pub fn plan<'a>(
+    site: &'a Site,
+    theme: &'a Theme,
+    prepared: &'a Prepared,
+    opts: &'a RenderOptions,
+) -> Vec<PageJob<'a>> {
+    let planner = Planner::new(site, theme, prepared, opts);
+    let mut jobs = Vec::new();
+    planner.entry_pages(&mut jobs);
+    planner.section_lists(&mut jobs);
+    planner.practice_pages(&mut jobs);
+    planner.compare_page(&mut jobs);
+    let audience_links = planner.help_pages(&mut jobs);
+    planner.home_pages(&mut jobs, audience_links);
+    jobs
+}
+
+/// What every page family needs: the model, the prepared views and the shared context.
+struct Planner<'a> {
+    site: &'a Site,
+    bp: &'a str,
+    strings: &'a BTreeMap<String, String>,
+    rendered: &'a [markdown::Rendered],
+    views: &'a [EntryView],
+    cards: &'a [CardView],
+    opts: &'a RenderOptions,
+    /// Entries are unique by (section, slug) once the model is built.
+    idx_of: HashMap<(Section, &'a str), usize>,
+    shared: Shared<'a>,
+    poster_pages: (String, String),
+}
+
+impl<'a> Planner<'a> {
+    fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        prepared: &'a Prepared,
+        opts: &'a RenderOptions,
+    ) -> Self {
+        let c = &site.config;
+        let strings = &theme.strings;
+        let s = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
+        Planner {
+            site,
+            bp: c.base_path.as_str(),
+            strings,
+            rendered: &prepared.rendered,
+            views: &prepared.views,
+            cards: &prepared.cards,
+            opts,
+            idx_of: site
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| ((e.section, e.slug.as_str()), i))
+                .collect(),
+            shared: Shared {
+                site: &prepared.sv,
+                strings,
+                assets: &prepared.asset_urls,
+                base_path: c.base_path.as_str(),
+                base_url: &c.base_url,
+                live_reload: opts.live_reload,
+                per_page: c.paginate,
+            },
+            poster_pages: (s("poster_pages_one"), s("poster_pages_many")),
+        }
+    }
+    fn view_of(&self, e: &'a Entry) -> &'a EntryView {
+        &self.views[self.idx_of[&(e.section, e.slug.as_str())]]
+    }
+    fn card_of(&self, e: &'a Entry) -> &'a CardView {
+        &self.cards[self.idx_of[&(e.section, e.slug.as_str())]]
+    }
+    fn s(&self, k: &str) -> String {
+        self.strings
+            .get(k)
+            .cloned()
+            .unwrap_or_else(|| k.to_string())
+    }
+    /// The overviews of the practices: by focus area, by municipality, the criteria matrix.
+    fn practice_overviews(&self) -> [Link; 3] {
+        let link = |key: &str, dir: String| Link {
+            label: self.s(key),
+            url: urls::link(self.bp, &dir),
+        };
+        [
+            link("browse_focus_areas", urls::focus_areas_dir()),
+            link("browse_municipalities", urls::municipalities_dir()),
+            link("browse_criteria", urls::criteria_matrix_dir()),
+        ]
+    }
+}
+
+fn output_path(out: &str) -> String {
+    if out.is_empty() {
+        "index.html".to_string()
+    } else if out.ends_with('/') {
+        format!("{out}index.html")
+    } else {
+        out.to_string()
+    }
+}
+
+fn render_job(job: &PageJob, tera: &tera::Tera, theme: &Theme) -> Result<OutputFile, Diagnostic> {
+    let mut ctx = job.ctx.to_tera();
+    ctx.insert("t", theme.strings_for(job.template));
+    tera.render(job.template, &ctx)
+        .map(|html| OutputFile {
+            path: output_path(&job.out),
+            bytes: html.into_bytes(),
+        })
+        .map_err(|e| {
+            let (msg, line, _) = tera_error_detail(&e);
+            let origin = theme
+                .file(&format!("templates/{}", job.template))
+                .map(|f| f.origin.clone())
+                .unwrap_or_else(|| job.template.to_string());
+            let page = job
+                .source
+                .clone()
+                .unwrap_or_else(|| format!("/{}", job.out));
+            Diagnostic::error(
+                "template-render",
+                origin,
+                format!("kunne ikke bygge siden {page}: {msg}"),
+            )
+            .at_line(line)
+            .hint("tjek variablerne i skabelonen; se docs/themes.md for, hvad hver skabelon får")
+        })
+}
+
+/// Render the one page written at `path` (`praksis/x/index.html`), for the preview server.
+pub fn render_page(
+    jobs: &[PageJob],
+    tera: &tera::Tera,
+    theme: &Theme,
+    path: &str,
+) -> Option<Result<OutputFile, Diagnostic>> {
+    jobs.iter()
+        .find(|j| output_path(&j.out) == path)
+        .map(|j| render_job(j, tera, theme))
+}
+
+/// Render every planned page in parallel, plus sitemap.xml and robots.txt, into `sink` as
+/// each page is done (a page's HTML lives only until it is written).
+pub fn execute(
+    site: &Site,
+    theme: &Theme,
+    tera: &tera::Tera,
+    jobs: Vec<PageJob>,
+    sink: &dyn crate::output::Sink,
+    diags: &mut Diagnostics,
+) {
+    let c = &site.config;
+    let sv = site_view(site, &theme.strings);
+    let mut page_urls: Vec<String> = jobs
+        .iter()
+        .filter(|j| j.out != "404.html")
+        .map(|j| urls::absolute(&c.base_url, &j.out))
+        .collect();
+    page_urls.sort();
+    // Errors are collected in job order, so the report is deterministic.
+    let errors: Vec<Diagnostic> = jobs
+        .into_par_iter()
+        .filter_map(|job| match render_job(&job, tera, theme) {
+            Ok(f) => {
+                sink.put(f);
+                None
+            }
+            Err(d) => Some(d),
+        })
+        .collect();
+    for d in errors {
+        diags.push(d);
+    }
+    // sitemap.xml and robots.txt from the same page list.
+    let mut ctx = tera::Context::new();
+    ctx.insert("urls", &page_urls);
+    ctx.insert("site", &sv);
+    ctx.insert("sitemap_url", &urls::absolute(&c.base_url, "sitemap.xml"));
+    for (tpl, out) in [("sitemap.xml", "sitemap.xml"), ("robots.txt", "robots.txt")] {
+        match tera.render(tpl, &ctx) {
+            Ok(s) => sink.put(OutputFile {
+                path: out.into(),
+                bytes: s.into_bytes(),
+            }),
+            Err(e) => {
+                let (msg, line, _) = tera_error_detail(&e);
+                diags.push(
+                    Diagnostic::error("template-render", format!("templates/{tpl}"), msg)
+                        .at_line(line),
+                );
+            }
+        }
+    }
+}
