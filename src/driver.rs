@@ -30,6 +30,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub timings: Timings,
+    /// "Til redaktøren": what the editor still has to fill in (`report::editor_todo`).
+    pub editor_todo: Vec<String>,
 }
 
 /// Why a build did not produce output.
@@ -282,6 +284,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
             ))
         }
     };
+    let editor_todo = crate::report::editor_todo(&loaded.site);
     let t = Instant::now();
     let rendered = render_site_into(&loaded, opts, &mut diags, &mut timings, &staging);
     timings.render = t.elapsed();
@@ -302,6 +305,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         pages,
         files,
         timings,
+        editor_todo,
     })
 }
 

@@ -209,7 +209,8 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
                 {
                     let dir = format!("{}/", r.trim_matches('/'));
                     if let Some(why) = site.left_out(&dir) {
-                        diags.push(left_out_reference(why, e, "related", r, &dir));
+                        let named = format!("`{r}`");
+                        diags.push(left_out_reference(why, e, "related", (r, &named), &dir));
                         continue;
                     }
                     let all: Vec<String> = site
@@ -312,13 +313,20 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
 
 /// A reference (`related`, `partners`, `contacts`, …) to a page that exists but is left
 /// out of this site: a warning, and the page is simply not shown.
-fn left_out_reference(why: LeftOut, e: &Entry, key: &str, what: &str, dir: &str) -> Diagnostic {
+/// `named` is how the message names it: "`viden/x`" or "partneren `x`".
+fn left_out_reference(
+    why: LeftOut,
+    e: &Entry,
+    key: &str,
+    (what, named): (&str, &str),
+    dir: &str,
+) -> Diagnostic {
     let file = format!("content/{}.md", dir.trim_end_matches('/'));
     match why {
         LeftOut::Draft => Diagnostic::warning(
             "draft-reference",
             &e.path,
-            format!("{key}: `{what}` er en kladde (draft: true) og vises ikke"),
+            format!("{key}: {named} er en kladde (draft: true) og vises ikke"),
         )
         .hint(format!(
             "fjern `draft: true` i {file} for at udgive den, eller byg med --drafts"
@@ -327,7 +335,7 @@ fn left_out_reference(why: LeftOut, e: &Entry, key: &str, what: &str, dir: &str)
             "other-municipality-reference",
             &e.path,
             format!(
-                "{key}: `{what}` hører til {} og vises ikke på dette site",
+                "{key}: {named} hører til {} og vises ikke på dette site",
                 owners.join(" og ")
             ),
         )
@@ -374,7 +382,8 @@ fn missing_ref(
     // it out of this build instead of failing it.
     let page_dir = crate::urls::entry_dir(Section::Partnere, slug);
     if let Some(why) = site.left_out(&page_dir) {
-        return left_out_reference(why, e, key, slug, &page_dir);
+        let named = format!("partneren `{slug}`");
+        return left_out_reference(why, e, key, (slug, &named), &page_dir);
     }
     let hint = match closest(slug, known.iter().copied()) {
         Some(k) => format!("mente du `{k}`?"),

@@ -191,3 +191,65 @@ mod tests {
         );
     }
 }
+
+/// "Til redaktøren": what the editor still has to fill in before the site is ready, in the
+/// order it matters to a citizen. Empty when nothing is missing. `vejviser build` prints it
+/// after the diagnostics, and `vejviser contacts` before its table.
+pub fn editor_todo(site: &Site) -> Vec<String> {
+    let c = &site.config;
+    let m = &c.municipality;
+    let mut todo = Vec::new();
+    if m.phones.is_empty() {
+        todo.push(format!(
+            "Skriv {}s hovednummer i site.yaml (municipality.phones), og hvor og hvornår du tjekkede det (municipality.verified). Indtil da trykkes plakaterne uden kommunens nummer.",
+            m.name
+        ));
+    } else if !c.municipality_verified {
+        todo.push(
+            "Tjek kommunens hovednummer mod kommunens egen side, og opdatér municipality.verified i site.yaml."
+                .to_string(),
+        );
+    }
+    let local_offers = site
+        .section(Section::Partnere)
+        .filter(|e| !e.local_to.is_empty())
+        .count();
+    if local_offers == 0 {
+        todo.push(format!(
+            "Tilføj kommunens egne tilbud (krisecenter, rådgivning …): `vejviser new partnere \"…\"`, og skriv `municipality: {}` i filen.",
+            c.municipality_short()
+        ));
+    }
+    if crate::config::is_placeholder_url(&c.base_url) {
+        todo.push("Skriv sitets rigtige adresse i site.yaml (base_url). Indtil da har plakaterne ingen QR-kode.".to_string());
+    }
+    if m.website.as_deref().is_none_or(|w| w.trim().is_empty()) {
+        todo.push("Skriv kommunens hjemmeside i site.yaml (municipality.website).".to_string());
+    }
+    if m.accessibility_statement.trim().is_empty() {
+        todo.push("Skriv adressen på kommunens tilgængelighedserklæring i site.yaml (municipality.accessibility_statement).".to_string());
+    }
+    let rows = contact_report(site);
+    let old = rows
+        .iter()
+        .filter(|r| matches!(r.status, ContactStatus::Stale | ContactStatus::Unverified))
+        .count();
+    if old > 0 {
+        todo.push(format!(
+            "{old} tilbud har kontaktoplysninger, der er for gamle eller ikke tjekket. Kør `vejviser contacts` for at se hvilke."
+        ));
+    }
+    todo
+}
+
+/// The to-do list as text for the terminal; empty when there is nothing to do.
+pub fn render_todo(todo: &[String]) -> String {
+    if todo.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\nTil redaktøren (det mangler, før sitet er klar):\n");
+    for t in todo {
+        out.push_str(&format!("  - {t}\n"));
+    }
+    out
+}

@@ -29,6 +29,7 @@ pub fn run(
                 t.print.as_millis(),
                 t.write.as_millis()
             );
+            eprint!("{}", vejviser::report::render_todo(&r.editor_todo));
             ExitCode::SUCCESS
         }
         Err(f) => failure_after(f, "Bygningen fejlede; public/ er ikke ændret."),

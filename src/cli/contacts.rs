@@ -19,6 +19,11 @@ pub fn run(opts: BuildOptions, json: bool) -> ExitCode {
             serde_json::to_string_pretty(&rows).unwrap_or_default()
         );
     } else {
+        print!(
+            "{}",
+            vejviser::report::render_todo(&vejviser::report::editor_todo(&loaded.site))
+                .trim_start()
+        );
         print!("{}", vejviser::report::render_text(&rows));
     }
     ExitCode::SUCCESS

@@ -104,7 +104,7 @@ fn build_errors(root: &Path) -> String {
     }
 }
 
-fn load(path: &Path) -> Document {
+pub(crate) fn load(path: &Path) -> Document {
     Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -122,7 +122,7 @@ fn page_texts(doc: &Document) -> Vec<String> {
         .collect()
 }
 
-fn text(doc: &Document) -> String {
+pub(crate) fn text(doc: &Document) -> String {
     page_texts(doc).join(" ")
 }
 
