@@ -31,7 +31,10 @@ fn own_words(html: &str, by_nature: &[String], pages: &[String]) -> String {
         };
         let item = &rest[a..a + len + 5];
         s.push_str(&rest[..a]);
-        if !pages.iter().any(|p| item.contains(&format!("href=\"/{p}\""))) {
+        if !pages
+            .iter()
+            .any(|p| item.contains(&format!("href=\"/{p}\"")))
+        {
             s.push_str(item);
         }
         rest = &rest[a + len + 5..];
@@ -71,7 +74,9 @@ fn init_for_randers_builds_a_site_with_no_other_municipality_on_it() {
         assert!(!root.join(p).exists(), "{p}");
     }
     assert!(root.join("content/partnere/lev-uden-vold.md").exists());
-    assert!(root.join("content/praksis/barnet-i-centrum-randers.md").exists());
+    assert!(root
+        .join("content/praksis/barnet-i-centrum-randers.md")
+        .exists());
     // No verification the municipality did not make: its own block has no number or date.
     let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
     assert!(yaml.contains("name: \"Randers Kommune\""), "{yaml}");
@@ -121,7 +126,12 @@ fn init_for_randers_builds_a_site_with_no_other_municipality_on_it() {
     let mut offending = Vec::new();
     let mut without_name = Vec::new();
     for f in walkdir::WalkDir::new(&public).into_iter().flatten() {
-        let rel = f.path().strip_prefix(&public).unwrap().to_string_lossy().to_string();
+        let rel = f
+            .path()
+            .strip_prefix(&public)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         if !rel.ends_with(".html") {
             continue;
         }
@@ -134,9 +144,15 @@ fn init_for_randers_builds_a_site_with_no_other_municipality_on_it() {
         }
         let words = own_words(&html, &by_nature, &skip_pages);
         if let Some(at) = words.find("København") {
-            let from = words[..at].char_indices().rev().nth(80).map_or(0, |(i, _)| i);
+            let from = words[..at]
+                .char_indices()
+                .rev()
+                .nth(80)
+                .map_or(0, |(i, _)| i);
             let to = (at + 60).min(words.len());
-            let to = (to..words.len()).find(|i| words.is_char_boundary(*i)).unwrap_or(words.len());
+            let to = (to..words.len())
+                .find(|i| words.is_char_boundary(*i))
+                .unwrap_or(words.len());
             offending.push(format!("{rel}: …{}…", &words[from..to]));
         }
     }
@@ -152,7 +168,10 @@ fn init_for_randers_builds_a_site_with_no_other_municipality_on_it() {
     );
     // Every poster and leaflet names Randers.
     let mut pdfs = 0;
-    for f in walkdir::WalkDir::new(public.join("plakater")).into_iter().flatten() {
+    for f in walkdir::WalkDir::new(public.join("plakater"))
+        .into_iter()
+        .flatten()
+    {
         if f.path().extension().is_some_and(|x| x == "pdf") {
             let flat = crate::print::text(&crate::print::load(f.path()));
             assert!(
@@ -199,9 +218,15 @@ fn a_local_paragraph_shows_only_on_its_municipalitys_site() {
     assert!(!r.contains("national-names-municipality"), "{r}");
     let page =
         std::fs::read_to_string(dir.path().join("out/partnere/hjaelpelinjen/index.html")).unwrap();
-    assert!(page.contains("<h2 id=\"i-testrup-kommune\">I Testrup Kommune</h2>"), "{page}");
+    assert!(
+        page.contains("<h2 id=\"i-testrup-kommune\">I Testrup Kommune</h2>"),
+        "{page}"
+    );
     assert!(page.contains("Testrup Kommune henviser til"));
-    assert!(!page.contains("Hvidovre"), "another municipality's paragraph is shown");
+    assert!(
+        !page.contains("Hvidovre"),
+        "another municipality's paragraph is shown"
+    );
 }
 
 #[test]
