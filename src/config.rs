@@ -267,279 +267,50 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
     let raw: RawConfig = match frontmatter::parse_document(text) {
         Ok(r) => r,
         Err(p) => {
-            let mut d =
-                Diagnostic::error("config-invalid", CONFIG_FILE, p.message).at(p.line, p.column);
-            if let Some(field) = p.unknown_field {
-                let known = [
-                    "title",
-                    "description",
-                    "language",
-                    "base_url",
-                    "verification_max_age_days",
-                    "theme",
-                    "paginate",
-                    "municipality",
-                    "quick_exit",
-                    "emergency",
-                    "danger_lines",
-                    "help_lines",
-                    "focus_areas",
-                    "criteria",
-                    "criteria_descriptions",
-                    "target_groups",
-                    "audiences",
-                    "violence_forms",
-                    "offers",
-                    "partner_kinds",
-                    "name",
-                    "short_name",
-                    "phones",
-                    "website",
-                    "email",
-                    "verified",
-                    "accessibility_statement",
-                    "sources",
-                    "url",
-                    "label",
-                    "number",
-                    "note",
-                    "hours",
-                    "on",
-                    "against",
-                    "source_date",
-                    "publisher",
-                ];
-                d = match crate::diag::closest(&field, known) {
-                    Some(k) => d.hint(format!(
-                        "mente du `{k}`? Se docs/site-yaml.md for alle felter"
-                    )),
-                    None => d.hint("se docs/site-yaml.md for alle felter"),
-                };
-            } else {
-                d = d.hint(p.hint);
-            }
-            diags.push(d);
+            diags.push(invalid_document(p));
             return None;
         }
     };
-    let line_of = |key: &str| {
-        text.lines()
-            .position(|l| l.trim_start().starts_with(&format!("{key}:")))
-            .map(|i| i + 1)
+    let mut chk = ConfigCheck {
+        text,
+        diags,
+        ok: true,
     };
-    let mut ok = true;
-    let base_url = raw.base_url.trim_end_matches('/').to_string();
-    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-        diags.push(
-            Diagnostic::error(
-                "config-base-url",
-                CONFIG_FILE,
-                format!("base_url `{}` er ikke en webadresse", raw.base_url),
-            )
-            .at_line(line_of("base_url"))
-            .hint(
-                "skriv den fulde adresse, hvor sitet skal ligge, fx `https://www.kommune.dk/vold`",
-            ),
-        );
-        ok = false;
-    }
-    let base_path = base_url
-        .splitn(4, '/')
-        .nth(3)
-        .map(|p| format!("/{}", p.trim_end_matches('/')))
-        .unwrap_or_default();
+    let (base_url, base_path) = check_base_url(&mut chk, &raw.base_url);
     if raw.verification_max_age_days <= 0 {
-        diags.push(
-            Diagnostic::error(
-                "config-max-age",
-                CONFIG_FILE,
-                "verification_max_age_days skal være et positivt antal dage",
-            )
-            .at_line(line_of("verification_max_age_days"))
-            .hint("standard er 365"),
+        chk.error(
+            "config-max-age",
+            "verification_max_age_days skal være et positivt antal dage",
+            chk.line_of("verification_max_age_days"),
+            "standard er 365",
         );
-        ok = false;
     }
-    for (name, labels) in [
-        ("target_groups", &raw.target_groups),
-        ("audiences", &raw.audiences),
-        ("violence_forms", &raw.violence_forms),
-        ("offers", &raw.offers),
-        ("partner_kinds", &raw.partner_kinds),
-    ] {
-        for k in labels.keys() {
-            if !crate::slug::is_valid_slug(k) {
-                diags.push(
-                    Diagnostic::error(
-                        "config-label-key",
-                        CONFIG_FILE,
-                        format!("`{k}` under {name} er ikke en gyldig nøgle"),
-                    )
-                    .at_line(line_of(k))
-                    .hint(format!(
-                        "brug små bogstaver a-z, tal og `-`, fx `{}`",
-                        crate::slug::slugify(k)
-                    )),
-                );
-                ok = false;
-            }
-        }
-    }
-    for (name, labels) in [
-        ("focus_areas", &raw.focus_areas),
-        ("criteria", &raw.criteria),
-    ] {
-        for k in labels.keys() {
-            if k.parse::<u32>().is_err() {
-                diags.push(
-                    Diagnostic::error(
-                        "config-label-key",
-                        CONFIG_FILE,
-                        format!("`{k}` under {name} skal være et nummer"),
-                    )
-                    .at_line(line_of(name))
-                    .hint("nummerér fra 1, fx `1: \"Organisering og beredskab\"`"),
-                );
-                ok = false;
-            }
-        }
-    }
+    check_label_keys(&mut chk, &raw);
     if !(raw.quick_exit.url.starts_with("https://") || raw.quick_exit.url.starts_with("http://")) {
-        diags.push(
-            Diagnostic::error(
-                "config-quick-exit",
-                CONFIG_FILE,
-                "quick_exit.url skal være en fuld webadresse",
-            )
-            .at_line(line_of("url"))
-            .hint("vælg en neutral side, fx en nyheds- eller vejrside: `https://…`"),
+        chk.error(
+            "config-quick-exit",
+            "quick_exit.url skal være en fuld webadresse",
+            chk.line_of("url"),
+            "vælg en neutral side, fx en nyheds- eller vejrside: `https://…`",
         );
-        ok = false;
     }
-    let (municipality_verified, municipality_verified_on) = match &raw.municipality.verified {
-        Some(v) => {
-            let source_date = crate::freshness::parse_source_date(v.source_date.as_deref());
-            match (Date::parse(&v.on), source_date) {
-                (Some(d), Ok(source_date)) => (
-                    crate::freshness::contact_status(
-                        true,
-                        Some((d, source_date)),
-                        today,
-                        raw.verification_max_age_days,
-                    ) == crate::freshness::ContactStatus::Verified,
-                    Some(v.on.clone()),
-                ),
-                (on, source_date) => {
-                    let (what, value) = if on.is_none() {
-                        ("on", v.on.as_str())
-                    } else {
-                        ("source_date", source_date.err().unwrap_or_default())
-                    };
-                    diags.push(
-                        Diagnostic::error(
-                            "config-date",
-                            CONFIG_FILE,
-                            format!("municipality.verified.{what} `{value}` er ikke en dato"),
-                        )
-                        .at_line(line_of(what))
-                        .hint(
-                            "skriv datoen som ÅÅÅÅ-MM-DD (source_date også ÅÅÅÅ-MM eller unknown)",
-                        ),
-                    );
-                    ok = false;
-                    (false, None)
-                }
-            }
-        }
-        None => (false, None),
-    };
+    let (municipality_verified, municipality_verified_on) =
+        municipality_verification(&mut chk, &raw, today);
     for key in raw.help_lines.keys() {
         if !raw.audiences.contains(key) {
-            diags.push(
-                Diagnostic::error(
-                    "config-help-lines",
-                    CONFIG_FILE,
-                    format!("help_lines: `{key}` er ikke en målgruppe under audiences"),
-                )
-                .at_line(line_of(key))
-                .hint(format!(
+            chk.error(
+                "config-help-lines",
+                format!("help_lines: `{key}` er ikke en målgruppe under audiences"),
+                chk.line_of(key),
+                format!(
                     "brug en af: {}",
                     raw.audiences.keys().collect::<Vec<_>>().join(", ")
-                )),
-            );
-            ok = false;
-        }
-    }
-    if !raw.municipality.phones.is_empty() && !municipality_verified {
-        diags.push(
-            Diagnostic::warning(
-                "unverified-contact",
-                CONFIG_FILE,
-                format!(
-                    "kommunens telefonnummer er ikke bekræftet inden for {} dage",
-                    raw.verification_max_age_days
                 ),
-            )
-            .at_line(line_of("municipality"))
-            .hint("tjek nummeret mod en kilde og sæt municipality.verified.on og .against"),
-        );
-    }
-    if raw.municipality.name.trim().is_empty() {
-        diags.push(
-            Diagnostic::error("config-empty", CONFIG_FILE, "municipality.name er tom")
-                .at_line(line_of("name"))
-                .hint("skriv kommunens navn, fx \"Randers Kommune\""),
-        );
-        ok = false;
-    }
-    if let Some(email) = raw.municipality.email.as_deref().filter(|e| !is_email(e)) {
-        diags.push(
-            Diagnostic::error(
-                "config-email",
-                CONFIG_FILE,
-                format!("municipality.email `{email}` er ikke en e-mailadresse"),
-            )
-            .at_line(line_of("email"))
-            .hint("skriv adressen sådan: navn@kommune.dk"),
-        );
-        ok = false;
-    }
-    let numbers = raw
-        .municipality
-        .phones
-        .iter()
-        .map(|p| ("municipality.phones", p.number.as_str()))
-        .chain(
-            raw.emergency
-                .iter()
-                .map(|e| ("emergency", e.number.as_str())),
-        );
-    for (key, number) in numbers {
-        if !is_danish_phone(number) {
-            let line = text
-                .lines()
-                .position(|l| l.contains("number:") && l.contains(number))
-                .map(|i| i + 1);
-            diags.push(
-                Diagnostic::error(
-                    "config-phone",
-                    CONFIG_FILE,
-                    format!("{key}: `{number}` er ikke et dansk telefonnummer"),
-                )
-                .at_line(line)
-                .hint("skriv 8 cifre, fx \"89 15 15 15\", eller et kort nummer som 112 eller 1888"),
             );
-            ok = false;
         }
     }
-    if raw.municipality.accessibility_statement.trim().is_empty() {
-        diags.push(
-            Diagnostic::warning("no-accessibility-statement", CONFIG_FILE, "der er ingen adresse på kommunens tilgængelighedserklæring")
-                .at_line(line_of("accessibility_statement"))
-                .hint("lav erklæringen i Digitaliseringsstyrelsens WAS-Tool og sæt municipality.accessibility_statement til dens adresse"),
-        );
-    }
-    if !ok {
+    check_municipality(&mut chk, &raw, municipality_verified);
+    if !chk.ok {
         return None;
     }
     Some(Config {
@@ -570,6 +341,265 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
         today,
         source_text: text.to_string(),
     })
+}
+
+/// Every key site.yaml may have, at any level, for "did you mean" on an unknown one.
+const KNOWN_KEYS: [&str; 37] = [
+    "title",
+    "description",
+    "language",
+    "base_url",
+    "verification_max_age_days",
+    "theme",
+    "paginate",
+    "municipality",
+    "quick_exit",
+    "emergency",
+    "danger_lines",
+    "help_lines",
+    "focus_areas",
+    "criteria",
+    "criteria_descriptions",
+    "target_groups",
+    "audiences",
+    "violence_forms",
+    "offers",
+    "partner_kinds",
+    "name",
+    "short_name",
+    "phones",
+    "website",
+    "email",
+    "verified",
+    "accessibility_statement",
+    "sources",
+    "url",
+    "label",
+    "number",
+    "note",
+    "hours",
+    "on",
+    "against",
+    "source_date",
+    "publisher",
+];
+
+/// site.yaml that does not parse: the parser's problem, with the closest known key when
+/// the problem is an unknown one.
+fn invalid_document(p: frontmatter::YamlProblem) -> Diagnostic {
+    let d = Diagnostic::error("config-invalid", CONFIG_FILE, p.message).at(p.line, p.column);
+    match p.unknown_field {
+        Some(field) => match crate::diag::closest(&field, KNOWN_KEYS) {
+            Some(k) => d.hint(format!(
+                "mente du `{k}`? Se docs/site-yaml.md for alle felter"
+            )),
+            None => d.hint("se docs/site-yaml.md for alle felter"),
+        },
+        None => d.hint(p.hint),
+    }
+}
+
+/// Collects the problems of a parsed site.yaml with the lines they are on.
+struct ConfigCheck<'a> {
+    text: &'a str,
+    diags: &'a mut Diagnostics,
+    /// False after an error: there is then no `Config`.
+    ok: bool,
+}
+
+impl ConfigCheck<'_> {
+    /// The first line that sets `key` (at any level).
+    fn line_of(&self, key: &str) -> Option<usize> {
+        self.text
+            .lines()
+            .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+            .map(|i| i + 1)
+    }
+    fn error(
+        &mut self,
+        code: &'static str,
+        msg: impl Into<String>,
+        line: Option<usize>,
+        hint: impl Into<String>,
+    ) {
+        self.ok = false;
+        self.diags.push(
+            Diagnostic::error(code, CONFIG_FILE, msg)
+                .at_line(line)
+                .hint(hint),
+        );
+    }
+    fn warn(
+        &mut self,
+        code: &'static str,
+        msg: impl Into<String>,
+        line: Option<usize>,
+        hint: impl Into<String>,
+    ) {
+        self.diags.push(
+            Diagnostic::warning(code, CONFIG_FILE, msg)
+                .at_line(line)
+                .hint(hint),
+        );
+    }
+}
+
+/// base_url without a trailing slash, and its path part (`/vold`, or empty at the root).
+fn check_base_url(chk: &mut ConfigCheck, raw_url: &str) -> (String, String) {
+    let base_url = raw_url.trim_end_matches('/').to_string();
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+        chk.error(
+            "config-base-url",
+            format!("base_url `{raw_url}` er ikke en webadresse"),
+            chk.line_of("base_url"),
+            "skriv den fulde adresse, hvor sitet skal ligge, fx `https://www.kommune.dk/vold`",
+        );
+    }
+    let base_path = base_url
+        .splitn(4, '/')
+        .nth(3)
+        .map(|p| format!("/{}", p.trim_end_matches('/')))
+        .unwrap_or_default();
+    (base_url, base_path)
+}
+
+/// Label keys are slugs (they end up in addresses); focus areas and criteria are numbered.
+fn check_label_keys(chk: &mut ConfigCheck, raw: &RawConfig) {
+    for (name, labels) in [
+        ("target_groups", &raw.target_groups),
+        ("audiences", &raw.audiences),
+        ("violence_forms", &raw.violence_forms),
+        ("offers", &raw.offers),
+        ("partner_kinds", &raw.partner_kinds),
+    ] {
+        for k in labels.keys() {
+            if !crate::slug::is_valid_slug(k) {
+                chk.error(
+                    "config-label-key",
+                    format!("`{k}` under {name} er ikke en gyldig nøgle"),
+                    chk.line_of(k),
+                    format!(
+                        "brug små bogstaver a-z, tal og `-`, fx `{}`",
+                        crate::slug::slugify(k)
+                    ),
+                );
+            }
+        }
+    }
+    for (name, labels) in [
+        ("focus_areas", &raw.focus_areas),
+        ("criteria", &raw.criteria),
+    ] {
+        for k in labels.keys() {
+            if k.parse::<u32>().is_err() {
+                chk.error(
+                    "config-label-key",
+                    format!("`{k}` under {name} skal være et nummer"),
+                    chk.line_of(name),
+                    "nummerér fra 1, fx `1: \"Organisering og beredskab\"`",
+                );
+            }
+        }
+    }
+}
+
+/// Whether the municipality's own contact details are current, and the date they were
+/// checked; a date that does not parse is an error.
+fn municipality_verification(
+    chk: &mut ConfigCheck,
+    raw: &RawConfig,
+    today: Date,
+) -> (bool, Option<String>) {
+    let Some(v) = &raw.municipality.verified else {
+        return (false, None);
+    };
+    let source_date = crate::freshness::parse_source_date(v.source_date.as_deref());
+    match (Date::parse(&v.on), source_date) {
+        (Some(d), Ok(source_date)) => (
+            crate::freshness::contact_status(
+                true,
+                Some((d, source_date)),
+                today,
+                raw.verification_max_age_days,
+            ) == crate::freshness::ContactStatus::Verified,
+            Some(v.on.clone()),
+        ),
+        (on, source_date) => {
+            let (what, value) = if on.is_none() {
+                ("on", v.on.as_str())
+            } else {
+                ("source_date", source_date.err().unwrap_or_default())
+            };
+            chk.error(
+                "config-date",
+                format!("municipality.verified.{what} `{value}` er ikke en dato"),
+                chk.line_of(what),
+                "skriv datoen som ÅÅÅÅ-MM-DD (source_date også ÅÅÅÅ-MM eller unknown)",
+            );
+            (false, None)
+        }
+    }
+}
+
+/// The municipality's name, e-mail, accessibility statement and numbers (and the emergency
+/// numbers), which every page and poster prints.
+fn check_municipality(chk: &mut ConfigCheck, raw: &RawConfig, verified: bool) {
+    let m = &raw.municipality;
+    if !m.phones.is_empty() && !verified {
+        chk.warn(
+            "unverified-contact",
+            format!(
+                "kommunens telefonnummer er ikke bekræftet inden for {} dage",
+                raw.verification_max_age_days
+            ),
+            chk.line_of("municipality"),
+            "tjek nummeret mod en kilde og sæt municipality.verified.on og .against",
+        );
+    }
+    if m.name.trim().is_empty() {
+        chk.error(
+            "config-empty",
+            "municipality.name er tom",
+            chk.line_of("name"),
+            "skriv kommunens navn, fx \"Randers Kommune\"",
+        );
+    }
+    if let Some(email) = m.email.as_deref().filter(|e| !is_email(e)) {
+        chk.error(
+            "config-email",
+            format!("municipality.email `{email}` er ikke en e-mailadresse"),
+            chk.line_of("email"),
+            "skriv adressen sådan: navn@kommune.dk",
+        );
+    }
+    let numbers = (m.phones.iter())
+        .map(|p| ("municipality.phones", p.number.as_str()))
+        .chain(
+            raw.emergency
+                .iter()
+                .map(|e| ("emergency", e.number.as_str())),
+        );
+    for (key, number) in numbers {
+        if !is_danish_phone(number) {
+            let line = (chk.text.lines())
+                .position(|l| l.contains("number:") && l.contains(number))
+                .map(|i| i + 1);
+            chk.error(
+                "config-phone",
+                format!("{key}: `{number}` er ikke et dansk telefonnummer"),
+                line,
+                "skriv 8 cifre, fx \"89 15 15 15\", eller et kort nummer som 112 eller 1888",
+            );
+        }
+    }
+    if m.accessibility_statement.trim().is_empty() {
+        chk.warn(
+            "no-accessibility-statement",
+            "der er ingen adresse på kommunens tilgængelighedserklæring",
+            chk.line_of("accessibility_statement"),
+            "lav erklæringen i Digitaliseringsstyrelsens WAS-Tool og sæt municipality.accessibility_statement til dens adresse",
+        );
+    }
 }
 
 /// A plausible e-mail address: one `@`, something before it, a dot in the domain, no spaces.
