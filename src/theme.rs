@@ -168,36 +168,7 @@ pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) ->
     collect_embedded(&DEFAULT_THEME, &mut files);
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
-        for e in walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if !e.file_type().is_file() {
-                continue;
-            }
-            let rel = crate::diag::display_path(e.path().strip_prefix(&dir).unwrap_or(e.path()));
-            if rel.starts_with('.') || rel.contains("/.") {
-                continue;
-            }
-            match std::fs::read(e.path()) {
-                Ok(bytes) => {
-                    files.insert(
-                        rel.clone(),
-                        ThemeFile {
-                            origin: format!("themes/{name}/{rel}"),
-                            path: rel,
-                            bytes,
-                        },
-                    );
-                }
-                Err(err) => diags.push(Diagnostic::error(
-                    "theme-unreadable",
-                    format!("themes/{name}/{rel}"),
-                    format!("kan ikke læse temafilen: {err}"),
-                )),
-            }
-        }
+        read_theme_dir(&dir, name, &mut files, diags);
     } else if name != "default" {
         diags.push(
             Diagnostic::error("theme-missing", "site.yaml", format!("temaet `{name}` findes ikke i themes/"))
@@ -206,28 +177,7 @@ pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) ->
         return None;
     }
     let strings_path = format!("strings/{language}.yaml");
-    let strings = match files.get(&strings_path) {
-        Some(f) => match crate::frontmatter::parse_document::<BTreeMap<String, String>>(
-            &String::from_utf8_lossy(&f.bytes),
-        ) {
-            Ok(s) => s,
-            Err(p) => {
-                diags.push(
-                    Diagnostic::error("theme-strings", &f.origin, p.message)
-                        .at(p.line, p.column)
-                        .hint(p.hint),
-                );
-                return None;
-            }
-        },
-        None => {
-            diags.push(
-                Diagnostic::error("theme-strings", format!("themes/{name}/{strings_path}"), format!("temaet har ingen tekster for sproget `{language}`"))
-                    .hint("opret filen med alle tekster (kopiér strings/da.yaml fra standardtemaet og oversæt)"),
-            );
-            return None;
-        }
-    };
+    let strings = read_strings(&files, name, language, &strings_path, diags)?;
     // Stylesheets ship without comments and indentation: every citizen's page loads one,
     // and the theme's source keeps its comments for the people who edit it.
     for f in files
@@ -243,8 +193,96 @@ pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) ->
         let logical = f.path.trim_start_matches("static/").to_string();
         assets.insert(logical.clone(), hashed_name(&logical, &f.bytes));
     }
-    // Every `t.<key>` a template names must exist: a missing one would otherwise show its
-    // key to readers.
+    if !all_strings_present(&files, &strings, name, &strings_path, diags) {
+        return None;
+    }
+    let template_strings = template_strings(&files, &strings);
+    Some(Theme {
+        files,
+        strings,
+        assets,
+        template_strings,
+    })
+}
+
+/// The site's own theme files, over the embedded default theme's (hidden files skipped).
+fn read_theme_dir(
+    dir: &Path,
+    name: &str,
+    files: &mut BTreeMap<String, ThemeFile>,
+    diags: &mut Diagnostics,
+) {
+    for e in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let rel = crate::diag::display_path(e.path().strip_prefix(dir).unwrap_or(e.path()));
+        if rel.starts_with('.') || rel.contains("/.") {
+            continue;
+        }
+        match std::fs::read(e.path()) {
+            Ok(bytes) => {
+                files.insert(
+                    rel.clone(),
+                    ThemeFile {
+                        origin: format!("themes/{name}/{rel}"),
+                        path: rel,
+                        bytes,
+                    },
+                );
+            }
+            Err(err) => diags.push(Diagnostic::error(
+                "theme-unreadable",
+                format!("themes/{name}/{rel}"),
+                format!("kan ikke læse temafilen: {err}"),
+            )),
+        }
+    }
+}
+
+/// The UI strings of `language`; `None` (with an error) when the file is missing or bad.
+fn read_strings(
+    files: &BTreeMap<String, ThemeFile>,
+    name: &str,
+    language: &str,
+    strings_path: &str,
+    diags: &mut Diagnostics,
+) -> Option<BTreeMap<String, String>> {
+    let Some(f) = files.get(strings_path) else {
+        diags.push(
+            Diagnostic::error("theme-strings", format!("themes/{name}/{strings_path}"), format!("temaet har ingen tekster for sproget `{language}`"))
+                .hint("opret filen med alle tekster (kopiér strings/da.yaml fra standardtemaet og oversæt)"),
+        );
+        return None;
+    };
+    match crate::frontmatter::parse_document::<BTreeMap<String, String>>(&String::from_utf8_lossy(
+        &f.bytes,
+    )) {
+        Ok(s) => Some(s),
+        Err(p) => {
+            diags.push(
+                Diagnostic::error("theme-strings", &f.origin, p.message)
+                    .at(p.line, p.column)
+                    .hint(p.hint),
+            );
+            None
+        }
+    }
+}
+
+/// Every `t.<key>` a template names, and every string the code itself shows, must exist: a
+/// missing one would otherwise show its key to readers. Reports each missing one.
+fn all_strings_present(
+    files: &BTreeMap<String, ThemeFile>,
+    strings: &BTreeMap<String, String>,
+    name: &str,
+    strings_path: &str,
+    diags: &mut Diagnostics,
+) -> bool {
     let mut missing = false;
     for f in files
         .values()
@@ -272,7 +310,6 @@ pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) ->
             }
         }
     }
-    // And every string the code itself shows.
     for key in CODE_STRINGS {
         if !strings.contains_key(*key) {
             diags.push(
@@ -288,16 +325,7 @@ pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) ->
             missing = true;
         }
     }
-    if missing {
-        return None;
-    }
-    let template_strings = template_strings(&files, &strings);
-    Some(Theme {
-        files,
-        strings,
-        assets,
-        template_strings,
-    })
+    !missing
 }
 
 /// Drop comments and collapse whitespace; spaces next to `{`, `}`, `;` and `,` go too.
