@@ -4,7 +4,7 @@
 
 use crate::config::Config;
 use crate::diag::{closest, Diagnostic, Diagnostics};
-use crate::entry::{Entry, Section};
+use crate::entry::{Entry, PracticeMeta, Section};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug)]
@@ -156,111 +156,38 @@ fn leave_out_other_municipalities(
 }
 
 fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &mut Diagnostics) {
-    let exists = |s: Section, slug: &str| {
-        site.get(s, slug).is_some() || invalid.contains(&(s, slug.to_string()))
+    let refs = Refs {
+        site,
+        invalid,
+        partner_slugs: site
+            .section(Section::Partnere)
+            .map(|e| e.slug.as_str())
+            .collect(),
     };
-    let partner_slugs: Vec<&str> = site
-        .section(Section::Partnere)
-        .map(|e| e.slug.as_str())
-        .collect();
     let mut examples: HashMap<(u32, u32), &Entry> = HashMap::new();
     for e in &site.entries {
         if let Some(p) = e.practice() {
-            for slug in &p.partners {
-                if !exists(Section::Partnere, slug) {
-                    diags.push(missing_ref(
-                        site,
-                        e,
-                        "partners",
-                        slug,
-                        &partner_slugs,
-                        "content/partnere/",
-                    ));
-                }
-            }
+            refs.partners(e, "partners", &p.partners, "content/partnere/", diags);
             if let Some(first) = examples.insert((p.focus_area, p.example), e) {
-                let (a, b) = if first.path < e.path {
-                    (first, e)
-                } else {
-                    (e, first)
-                };
-                diags.push(
-                    Diagnostic::error(
-                        "duplicate-example",
-                        &b.path,
-                        format!(
-                            "fokusområde {} eksempel {} er allerede brugt i {}",
-                            p.focus_area, p.example, a.path
-                        ),
-                    )
-                    .at_line(b.line_of("example"))
-                    .hint("hvert eksempel har sit eget nummer inden for fokusområdet"),
-                );
+                diags.push(duplicate_example(first, e, p));
             }
         }
         if let Some(k) = e.knowledge() {
             for r in &k.related {
-                if site.get_ref(r).is_none()
-                    && !r.split_once('/').is_some_and(|(sec, sl)| {
-                        Section::from_dir(sec).is_some_and(|sec| {
-                            invalid.contains(&(sec, sl.trim_end_matches('/').to_string()))
-                        })
-                    })
-                {
-                    let dir = format!("{}/", r.trim_matches('/'));
-                    if let Some(why) = site.left_out(&dir) {
-                        let named = format!("`{r}`");
-                        diags.push(left_out_reference(why, e, "related", (r, &named), &dir));
-                        continue;
-                    }
-                    let all: Vec<String> = site
-                        .entries
-                        .iter()
-                        .map(|x| format!("{}/{}", x.section.dir(), x.slug))
-                        .collect();
-                    let hint = match closest(r, all.iter().map(|s| s.as_str())) {
-                        Some(s) => format!("mente du `{s}`?"),
-                        None => "skriv sektion/slug, fx `partnere/dialog-mod-vold`".into(),
-                    };
-                    diags.push(
-                        Diagnostic::error(
-                            "unknown-reference",
-                            &e.path,
-                            format!("related: `{r}` findes ikke"),
-                        )
-                        .at_line(e.line_of("related"))
-                        .hint(hint),
-                    );
-                }
+                refs.related(e, r, diags);
             }
         }
-        if let Some(p) = e.partner() {
-            if let Some(slug) = &p.replaced_by {
-                if !exists(Section::Partnere, slug) {
-                    diags.push(missing_ref(
-                        site,
-                        e,
-                        "replaced_by",
-                        slug,
-                        &partner_slugs,
-                        "content/partnere/",
-                    ));
-                }
-            }
+        if let Some(slug) = e.partner().and_then(|p| p.replaced_by.as_ref()) {
+            let slugs = std::slice::from_ref(slug);
+            refs.partners(e, "replaced_by", slugs, "content/partnere/", diags);
         }
         if let Some(p) = e.poster() {
-            for c in &p.contacts {
-                if c != MUNICIPALITY_CONTACT && !exists(Section::Partnere, c) {
-                    diags.push(missing_ref(
-                        site,
-                        e,
-                        "contacts",
-                        c,
-                        &partner_slugs,
-                        "content/partnere/ (eller `kommune`)",
-                    ));
-                }
-            }
+            let named: Vec<String> = (p.contacts.iter())
+                .filter(|c| *c != MUNICIPALITY_CONTACT)
+                .cloned()
+                .collect();
+            let place = "content/partnere/ (eller `kommune`)";
+            refs.partners(e, "contacts", &named, place, diags);
         }
         if e.section == Section::Partnere && e.slug == MUNICIPALITY_CONTACT {
             diags.push(
@@ -274,40 +201,141 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
             );
         }
     }
-    // Lines pinned in site.yaml must name partners, so a typo never hides a help line.
-    let c = &site.config;
-    let pinned = c
-        .danger_lines
-        .iter()
-        .map(|s| ("danger_lines", s))
-        .chain(c.help_lines.values().flatten().map(|s| ("help_lines", s)));
-    for (key, slug) in pinned {
-        if let Some(why) = site.left_out(&crate::urls::entry_dir(Section::Partnere, slug)) {
-            let d = left_out_pinned(why, key, slug, c);
-            diags.push(d.at_line(config_line_of(&site.config, slug)));
-            continue;
-        }
-        if !exists(Section::Partnere, slug) {
-            let hint = match closest(slug, partner_slugs.iter().copied()) {
-                Some(k) => format!("mente du `{k}`?"),
-                None => format!("opret content/partnere/{slug}.md eller ret navnet"),
-            };
-            diags.push(
-                Diagnostic::error(
-                    "unknown-partner",
-                    crate::config::CONFIG_FILE,
-                    format!("{key}: partneren `{slug}` findes ikke"),
-                )
-                .at_line(config_line_of(&site.config, slug))
-                .hint(hint),
-            );
-        }
-    }
+    refs.pinned_lines(diags);
     if site.entries.is_empty() && invalid.is_empty() {
         diags.push(
             Diagnostic::error("no-entries", "content", "der er ingen sider at bygge")
                 .hint("læg mindst én .md-fil i content/praksis, content/partnere, content/viden, content/kvalitetsstandard eller content/plakater"),
         );
+    }
+}
+
+/// Two practices with one focus area and example number: the later path is reported.
+fn duplicate_example<'e>(first: &'e Entry, e: &'e Entry, p: &PracticeMeta) -> Diagnostic {
+    let (a, b) = if first.path < e.path {
+        (first, e)
+    } else {
+        (e, first)
+    };
+    Diagnostic::error(
+        "duplicate-example",
+        &b.path,
+        format!(
+            "fokusområde {} eksempel {} er allerede brugt i {}",
+            p.focus_area, p.example, a.path
+        ),
+    )
+    .at_line(b.line_of("example"))
+    .hint("hvert eksempel har sit eget nummer inden for fokusområdet")
+}
+
+/// What reference checks look entries up in.
+struct Refs<'s> {
+    site: &'s Site,
+    /// Files that failed validation: a reference to one is not reported as missing too.
+    invalid: &'s HashSet<(Section, String)>,
+    partner_slugs: Vec<&'s str>,
+}
+
+impl Refs<'_> {
+    fn exists(&self, s: Section, slug: &str) -> bool {
+        self.site.get(s, slug).is_some() || self.invalid.contains(&(s, slug.to_string()))
+    }
+
+    /// Each of `slugs` (the value of `key` in `e`) names a partner; `place` says where
+    /// partners live, for the hint.
+    fn partners(
+        &self,
+        e: &Entry,
+        key: &str,
+        slugs: &[String],
+        place: &str,
+        diags: &mut Diagnostics,
+    ) {
+        for slug in slugs {
+            if !self.exists(Section::Partnere, slug) {
+                diags.push(missing_ref(
+                    self.site,
+                    e,
+                    key,
+                    slug,
+                    &self.partner_slugs,
+                    place,
+                ));
+            }
+        }
+    }
+
+    /// A `related` entry (`section/slug`) exists, is left out of this site (a warning), or
+    /// is an error with the closest existing one.
+    fn related(&self, e: &Entry, r: &str, diags: &mut Diagnostics) {
+        let site = self.site;
+        let failed_validation = r.split_once('/').is_some_and(|(sec, sl)| {
+            Section::from_dir(sec).is_some_and(|sec| {
+                self.invalid
+                    .contains(&(sec, sl.trim_end_matches('/').to_string()))
+            })
+        });
+        if site.get_ref(r).is_some() || failed_validation {
+            return;
+        }
+        let dir = format!("{}/", r.trim_matches('/'));
+        if let Some(why) = site.left_out(&dir) {
+            let named = format!("`{r}`");
+            diags.push(left_out_reference(why, e, "related", (r, &named), &dir));
+            return;
+        }
+        let all: Vec<String> = site
+            .entries
+            .iter()
+            .map(|x| format!("{}/{}", x.section.dir(), x.slug))
+            .collect();
+        let hint = match closest(r, all.iter().map(|s| s.as_str())) {
+            Some(s) => format!("mente du `{s}`?"),
+            None => "skriv sektion/slug, fx `partnere/dialog-mod-vold`".into(),
+        };
+        diags.push(
+            Diagnostic::error(
+                "unknown-reference",
+                &e.path,
+                format!("related: `{r}` findes ikke"),
+            )
+            .at_line(e.line_of("related"))
+            .hint(hint),
+        );
+    }
+
+    /// Lines pinned in site.yaml must name partners, so a typo never hides a help line.
+    fn pinned_lines(&self, diags: &mut Diagnostics) {
+        let c = &self.site.config;
+        let pinned = c
+            .danger_lines
+            .iter()
+            .map(|s| ("danger_lines", s))
+            .chain(c.help_lines.values().flatten().map(|s| ("help_lines", s)));
+        for (key, slug) in pinned {
+            let dir = crate::urls::entry_dir(Section::Partnere, slug);
+            if let Some(why) = self.site.left_out(&dir) {
+                let d = left_out_pinned(why, key, slug, c);
+                diags.push(d.at_line(config_line_of(c, slug)));
+                continue;
+            }
+            if !self.exists(Section::Partnere, slug) {
+                let hint = match closest(slug, self.partner_slugs.iter().copied()) {
+                    Some(k) => format!("mente du `{k}`?"),
+                    None => format!("opret content/partnere/{slug}.md eller ret navnet"),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        "unknown-partner",
+                        crate::config::CONFIG_FILE,
+                        format!("{key}: partneren `{slug}` findes ikke"),
+                    )
+                    .at_line(config_line_of(c, slug))
+                    .hint(hint),
+                );
+            }
+        }
     }
 }
 
