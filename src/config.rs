@@ -109,6 +109,9 @@ pub struct Municipality {
     pub verified: Option<RawVerified>,
     #[serde(default)]
     pub accessibility_statement: String,
+    /// An SVG or PNG in the site folder, printed on the posters (checked by `logo.rs`).
+    #[serde(default)]
+    pub logo: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -124,7 +124,11 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
     if diags.has_errors() {
         return None;
     }
-    Some(LoadedSite { site, theme })
+    let logo = crate::logo::load(&opts.root, &site.config, diags);
+    if diags.has_errors() {
+        return None;
+    }
+    Some(LoadedSite { site, theme, logo })
 }
 
 /// Everything `build` produces, in memory: no filesystem writes. Sorted by path.

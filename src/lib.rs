@@ -25,6 +25,7 @@ pub mod init;
 pub mod links;
 pub mod loaded;
 pub mod locality;
+pub mod logo;
 pub mod markdown;
 pub mod model;
 pub mod national;

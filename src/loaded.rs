@@ -4,4 +4,6 @@
 pub struct LoadedSite {
     pub site: crate::model::Site,
     pub theme: crate::theme::Theme,
+    /// The municipality's logo for the posters, when site.yaml names one.
+    pub logo: Option<crate::logo::Logo>,
 }

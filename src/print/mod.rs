@@ -116,7 +116,7 @@ pub fn render_posters(
     let results: Vec<_> = jobs
         .par_iter()
         .map(|(e, d, size, preview)| {
-            let r = typeset::typeset(&kit, d, size, *preview, today);
+            let r = typeset::typeset(&kit, d, loaded.logo.as_ref(), size, *preview, today);
             (*e, *size, d.template, r)
         })
         .collect();

@@ -19,15 +19,22 @@ pub struct Typeset {
 pub fn typeset(
     kit: &PrintKit,
     d: &PosterData,
+    logo: Option<&crate::logo::Logo>,
     paper: &str,
     preview: bool,
     today: (i32, u8, u8),
 ) -> Result<Typeset, String> {
     let mut json = d.json.clone();
     json["paper"] = paper.to_ascii_lowercase().into();
+    if let Some(l) = logo {
+        json["logo"] = l.print_path.into();
+    }
     let mut files = vec![("/data.json", serde_json::to_vec(&json).expect("json"))];
     if let Some(qr) = &d.qr_svg {
         files.push(("/qr.svg", qr.clone().into_bytes()));
+    }
+    if let Some(l) = logo {
+        files.push((l.print_path, l.bytes.clone()));
     }
     let world = PosterWorld::new(kit, d.template, files, today)?;
     let messages = |errs: &[SourceDiagnostic]| {

@@ -269,3 +269,61 @@ fn an_empty_municipality_is_an_error() {
     );
     assert_has(&report(dir.path()), "fejl[empty-field]: feltet `municipality` er tomt\n  = hjælp: skriv kommunens navn, fx municipality: Randers, eller fjern linjen, hvis siden er landsdækkende");
 }
+
+/// Image XObjects in a PDF: a PNG logo is one; the QR code and text are not.
+fn images(pdf: &Path) -> usize {
+    let doc = crate::print::load(pdf);
+    doc.objects
+        .values()
+        .filter(|o| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict
+                    .get(b"Subtype")
+                    .is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"Image"))
+            })
+        })
+        .count()
+}
+
+fn tiny_png() -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, 4, 2);
+    enc.set_color(png::ColorType::Rgb);
+    enc.set_depth(png::BitDepth::Eight);
+    let mut w = enc.write_header().unwrap();
+    w.write_image_data(&[0x00, 0x66, 0x99].repeat(8)).unwrap();
+    drop(w);
+    out
+}
+
+#[test]
+fn the_municipalitys_logo_is_printed_on_its_posters_and_checked() {
+    let dir = site_with(None);
+    let pdf = dir.path().join("out/plakater/udsat/udsat-a4.pdf");
+    report(dir.path());
+    assert_eq!(images(&pdf), 0, "no logo configured, no image");
+
+    std::fs::create_dir_all(dir.path().join("filer")).unwrap();
+    std::fs::write(dir.path().join("filer/logo.png"), tiny_png()).unwrap();
+    edit(
+        dir.path(),
+        "site.yaml",
+        "  accessibility_statement:",
+        "  logo: \"filer/logo.png\"\n  accessibility_statement:",
+    );
+    let r = report(dir.path());
+    assert!(!r.contains("config-logo"), "{r}");
+    assert_eq!(images(&pdf), 1, "the logo is on the poster");
+
+    edit(dir.path(), "site.yaml", "filer/logo.png", "filer/logo.gif");
+    assert_has(&report(dir.path()), "site.yaml:13: fejl[config-logo]: municipality.logo `filer/logo.gif` er hverken en SVG- eller en PNG-fil\n  = hjælp: gem logoet som .svg (bedst: skarpt i alle størrelser) eller .png");
+    edit(
+        dir.path(),
+        "site.yaml",
+        "filer/logo.gif",
+        "filer/mangler.svg",
+    );
+    assert_has(&report(dir.path()), "site.yaml:13: fejl[config-logo]: municipality.logo: filen `filer/mangler.svg` findes ikke\n  = hjælp: skriv stien fra mappen med site.yaml, fx logo: \"filer/logo.svg\"");
+    std::fs::write(dir.path().join("filer/mangler.svg"), "ikke et billede").unwrap();
+    assert_has(&report(dir.path()), "site.yaml:13: fejl[config-logo]: municipality.logo `filer/mangler.svg` er ikke en gyldig svg fil\n  = hjælp: gem logoet igen fra et tegneprogram som SVG eller PNG");
+}
