@@ -246,9 +246,25 @@ pub enum EntryKind {
     Guidance(GuidanceMeta),
 }
 
+impl EntryKind {
+    /// The section an entry of this kind lives in: the one place that split is made.
+    pub fn section(&self) -> Section {
+        match self {
+            EntryKind::Practice(_) => Section::Praksis,
+            EntryKind::Partner(_) => Section::Partnere,
+            EntryKind::Standard => Section::Kvalitetsstandard,
+            EntryKind::Knowledge(_) => Section::Viden,
+            EntryKind::Poster(_) => Section::Plakater,
+            EntryKind::Guidance(_) => Section::Hjaelp,
+        }
+    }
+}
+
 /// One validated content entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry {
+    /// Always `kind.section()` (set from the kind when the entry is made); kept as a field
+    /// because the model sorts and indexes by it.
     pub section: Section,
     pub slug: String,
     /// Site-relative source path.
@@ -382,8 +398,9 @@ pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> 
     if r.failed || !name_is_slug {
         return None;
     }
+    let kind = kind?;
     Some(Entry {
-        section: file.section,
+        section: kind.section(),
         slug: file.stem.clone(),
         path: file.path.clone(),
         title: common.title?,
@@ -396,7 +413,7 @@ pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> 
         key_lines: fm.keys.iter().map(|(k, _, l)| (k.clone(), *l)).collect(),
         local_to: common.local_to,
         local: common.local,
-        kind: kind?,
+        kind,
     })
 }
 
