@@ -4,20 +4,22 @@
 //!
 //! To keep the edit → reload loop fast at thousands of entries, a change does only what the
 //! reload needs: validate the site, re-render the Markdown of entries that changed (cached by
-//! content), plan the pages (which also checks links), and bump the version the page polls.
-//! HTML pages are then rendered on request from memory. A full in-memory build (search index,
+//! content), plan the pages and check their links, and bump the version the page polls. The
+//! plan is kept until the next change, with its pages by path: an HTML page is then rendered
+//! on request from memory without planning again. A full in-memory build (search index,
 //! posters, every page) follows in the background and serves every other file. Nothing is
 //! written to disk.
 
 use crate::diag::Diagnostics;
 use crate::loaded::LoadedSite;
 use crate::options::BuildOptions;
-use crate::render::{self, MarkdownCache, Prepared, RenderOptions};
+use crate::render::{self, MarkdownCache, Plan, Prepared, RenderOptions};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
+use yoke::Yoke;
 
 pub const RELOAD_PATH: &str = "/__vejviser/version";
 pub const RELOAD_SCRIPT_PATH: &str = "/__vejviser/livereload.js";
@@ -28,9 +30,17 @@ struct Current {
     generation: u64,
     loaded: Arc<LoadedSite>,
     tera: Arc<tera::Tera>,
-    prepared: Arc<Prepared>,
+    /// The pages of the site, planned once per rebuild (not per request), by path.
+    plan: Arc<Yoke<Plan<'static>, Arc<PlanInputs>>>,
     /// Every file of the last full build (assets, search index, posters, pages).
     files: Arc<HashMap<String, Vec<u8>>>,
+}
+
+/// What a plan borrows from: kept alive together with it.
+struct PlanInputs {
+    loaded: Arc<LoadedSite>,
+    prepared: Prepared,
+    ropts: RenderOptions,
 }
 
 struct Server {
@@ -188,13 +198,31 @@ impl Server {
                 let mut cache = self.md_cache.lock().unwrap_or_else(|e| e.into_inner());
                 render::prepare(&loaded.site, &loaded.theme, Some(&mut cache))
             };
-            let ropts = self.render_options();
-            let jobs = render::plan(&loaded.site, &loaded.theme, &prepared, &ropts);
-            crate::links::check(&loaded.site, &prepared, &jobs, &ropts, &mut diags);
-            drop(jobs);
-            (!diags.has_errors()).then_some((loaded, tera, prepared))
+            let inputs = Arc::new(PlanInputs {
+                loaded: Arc::new(loaded),
+                prepared,
+                ropts: self.render_options(),
+            });
+            let plan: Yoke<Plan<'static>, Arc<PlanInputs>> =
+                Yoke::attach_to_cart(inputs.clone(), |i: &PlanInputs| {
+                    Plan::new(render::plan(
+                        &i.loaded.site,
+                        &i.loaded.theme,
+                        &i.prepared,
+                        &i.ropts,
+                    ))
+                });
+            let jobs = plan.get().jobs();
+            crate::links::check(
+                &inputs.loaded.site,
+                &inputs.prepared,
+                jobs,
+                &inputs.ropts,
+                &mut diags,
+            );
+            (!diags.has_errors()).then_some((inputs.loaded.clone(), tera, plan))
         })();
-        let Some((loaded, tera, prepared)) = fast else {
+        let Some((loaded, tera, plan)) = fast else {
             report(&diags.render_report());
             report("Bygningen fejlede; browseren viser fejlene, indtil de er rettet.");
             *self.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(self.error_page(&diags));
@@ -203,7 +231,6 @@ impl Server {
         };
         *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let loaded = Arc::new(loaded);
         {
             let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
             let files = cur.as_ref().map(|c| c.files.clone()).unwrap_or_default();
@@ -211,7 +238,7 @@ impl Server {
                 generation,
                 loaded: loaded.clone(),
                 tera: Arc::new(tera),
-                prepared: Arc::new(prepared),
+                plan: Arc::new(plan),
                 files,
             });
         }
@@ -366,14 +393,13 @@ impl Server {
                 .to_string(),
         ];
         if is_page {
-            let ropts = self.render_options();
-            let jobs = render::plan(&c.loaded.site, &c.loaded.theme, &c.prepared, &ropts);
+            let plan = c.plan.get();
             for p in &candidates {
-                if let Some(Ok(f)) = render::render_page(&jobs, &c.tera, &c.loaded.theme, p) {
+                if let Some(Ok(f)) = plan.render_page(&c.tera, &c.loaded.theme, p) {
                     return (200, f.path, f.bytes);
                 }
             }
-            if let Some(Ok(f)) = render::render_page(&jobs, &c.tera, &c.loaded.theme, "404.html") {
+            if let Some(Ok(f)) = plan.render_page(&c.tera, &c.loaded.theme, "404.html") {
                 if !candidates.iter().any(|p| c.files.contains_key(p)) {
                     return (404, f.path, f.bytes);
                 }

@@ -549,16 +549,37 @@ fn render_job(job: &PageJob, tera: &tera::Tera, theme: &Theme) -> Result<OutputF
         })
 }
 
-/// Render the one page written at `path` (`praksis/x/index.html`), for the preview server.
-pub fn render_page(
-    jobs: &[PageJob],
-    tera: &tera::Tera,
-    theme: &Theme,
-    path: &str,
-) -> Option<Result<OutputFile, Diagnostic>> {
-    jobs.iter()
-        .find(|j| output_path(&j.out) == path)
-        .map(|j| render_job(j, tera, theme))
+/// The planned pages with an index by output path, so the preview server can keep the plan
+/// between requests and find a page without a search.
+#[derive(yoke::Yokeable)]
+pub struct Plan<'a> {
+    jobs: Vec<PageJob<'a>>,
+    by_path: HashMap<String, usize>,
+}
+
+impl<'a> Plan<'a> {
+    pub fn new(jobs: Vec<PageJob<'a>>) -> Self {
+        let mut by_path = HashMap::with_capacity(jobs.len());
+        for (i, j) in jobs.iter().enumerate() {
+            by_path.entry(output_path(&j.out)).or_insert(i);
+        }
+        Plan { jobs, by_path }
+    }
+
+    pub fn jobs(&self) -> &[PageJob<'a>] {
+        &self.jobs
+    }
+
+    /// Render the one page written at `path` (`praksis/x/index.html`).
+    pub fn render_page(
+        &self,
+        tera: &tera::Tera,
+        theme: &Theme,
+        path: &str,
+    ) -> Option<Result<OutputFile, Diagnostic>> {
+        let job = &self.jobs[*self.by_path.get(path)?];
+        Some(render_job(job, tera, theme))
+    }
 }
 
 /// Render every planned page in parallel, plus sitemap.xml and robots.txt, into `sink` as
