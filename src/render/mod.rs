@@ -21,6 +21,7 @@ mod help;
 mod home;
 mod practices;
 mod sections;
+mod tera_danish;
 
 pub use crate::output::OutputFile;
 
@@ -182,7 +183,8 @@ pub fn build_tera(theme: &Theme, diags: &mut Diagnostics) -> Option<tera::Tera> 
     {
         let (msg, line, col) = tera_error_detail(&e);
         // Tera names the failing template as `Failed to parse 'name'`.
-        let origin = msg
+        let origin = e
+            .to_string()
             .split("'")
             .nth(1)
             .and_then(|name| templates.iter().find(|(n, _, _)| n == name))
@@ -199,7 +201,8 @@ pub fn build_tera(theme: &Theme, diags: &mut Diagnostics) -> Option<tera::Tera> 
     Some(tera)
 }
 
-/// The full message chain of a Tera error, and a line/column if it names one (` --> 3:5`).
+/// The message chain of a Tera error in Danish, and a line/column if it names one
+/// (` --> 3:5`).
 fn tera_error_detail(e: &tera::Error) -> (String, Option<usize>, Option<usize>) {
     let mut parts = vec![e.to_string()];
     let mut src = std::error::Error::source(e);
@@ -218,7 +221,12 @@ fn tera_error_detail(e: &tera::Error) -> (String, Option<usize>, Option<usize>) 
         line = it.next().and_then(|s| s.parse().ok());
         col = it.next().and_then(|s| s.parse().ok());
     }
-    let msg = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    let danish: Vec<String> = parts.iter().filter_map(|p| tera_danish::part(p)).collect();
+    let msg = if danish.is_empty() {
+        "Tera kunne ikke bruge skabelonen".to_string()
+    } else {
+        danish.join(": ")
+    };
     (msg, line, col)
 }
 
