@@ -143,6 +143,9 @@ struct RawConfig {
     description: String,
     #[serde(default = "default_language")]
     language: String,
+    /// Every language the site is published in, its own language first.
+    #[serde(default)]
+    languages: Vec<String>,
     base_url: String,
     #[serde(default = "default_max_age")]
     verification_max_age_days: i64,
@@ -190,6 +193,8 @@ pub struct Config {
     pub title: String,
     pub description: String,
     pub language: String,
+    /// The languages of the site (`languages`), `language` (the source) first.
+    pub languages: Vec<String>,
     /// Without trailing slash, e.g. `https://example.org/vold`.
     pub base_url: String,
     /// Path part of base_url without trailing slash (`/vold`, or `` at the root).
@@ -316,9 +321,11 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
     if !chk.ok {
         return None;
     }
+    let languages = languages_of(&raw);
     Some(Config {
         title: raw.title,
         description: raw.description,
+        languages,
         language: raw.language,
         base_url,
         base_path,
@@ -346,11 +353,23 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
     })
 }
 
+/// `language` first, then the other `languages` once each.
+fn languages_of(raw: &RawConfig) -> Vec<String> {
+    let mut out = vec![raw.language.clone()];
+    for l in &raw.languages {
+        if !out.contains(l) {
+            out.push(l.clone());
+        }
+    }
+    out
+}
+
 /// Every key site.yaml may have, at any level, for "did you mean" on an unknown one.
-const KNOWN_KEYS: [&str; 37] = [
+const KNOWN_KEYS: [&str; 38] = [
     "title",
     "description",
     "language",
+    "languages",
     "base_url",
     "verification_max_age_days",
     "theme",

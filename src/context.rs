@@ -85,6 +85,9 @@ pub struct FacetValue {
 /// Everything a template may show about an entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryView {
+    /// On a page in another language: the translation shown, or that there is none.
+    pub translation: Option<crate::entry::TranslationNote>,
+    pub untranslated: bool,
     pub section: Section,
     pub section_label: String,
     pub slug: String,
@@ -177,6 +180,8 @@ pub fn entry_view(
     let c = &site.config;
     let bp = &c.base_path;
     let mut v = EntryView {
+        translation: e.translation.clone(),
+        untranslated: e.untranslated,
         section: e.section,
         section_label: section_label(c, strings, e.section),
         slug: e.slug.clone(),
@@ -529,6 +534,8 @@ pub fn site_view(site: &Site, strings: &std::collections::BTreeMap<String, Strin
 /// tens of thousands of items, so they get this instead of the full `EntryView`.
 #[derive(Debug, Clone, Serialize)]
 pub struct CardView {
+    /// On a page in another language: shown in Danish (`lang="da"`).
+    pub untranslated: bool,
     pub section: Section,
     pub slug: String,
     pub title: String,
@@ -545,6 +552,7 @@ pub struct CardView {
 
 pub fn card_view(v: &EntryView) -> CardView {
     CardView {
+        untranslated: v.untranslated,
         section: v.section,
         slug: v.slug.clone(),
         title: v.title.clone(),

@@ -95,7 +95,10 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
             }
         }
     }
-    let files = source::load(&opts.root, diags);
+    // Translations (`x.en.md`) are read after the model: they need their Danish source.
+    let (files, translation_files): (Vec<_>, Vec<_>) = source::load(&opts.root, diags)
+        .into_iter()
+        .partition(|f| f.lang.is_none());
     source::check_duplicate_slugs(&files, diags);
     let results: Vec<(Option<entry::Entry>, Diagnostics)> = files
         .par_iter()
@@ -125,10 +128,23 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
         return None;
     }
     let logo = crate::logo::load(&opts.root, &site.config, diags);
+    let translations = crate::translation::validate(&translation_files, &site, diags);
+    let language_themes = site.config.languages[1..]
+        .iter()
+        .filter_map(|l| {
+            theme::load(&opts.root, &site.config.theme, l, diags).map(|t| (l.clone(), t))
+        })
+        .collect();
     if diags.has_errors() {
         return None;
     }
-    Some(LoadedSite { site, theme, logo })
+    Some(LoadedSite {
+        site,
+        theme,
+        logo,
+        translations,
+        language_themes,
+    })
 }
 
 /// Everything `build` produces, in memory: no filesystem writes. Sorted by path.
@@ -161,6 +177,7 @@ pub fn render_site_into(
         live_reload: opts.live_reload,
         extra_paths: Vec::new(),
         posters: printed.posters,
+        languages: crate::languages::languages(loaded),
     };
     for f in printed.files {
         sink.put(f);
@@ -180,8 +197,10 @@ pub fn render_site_into(
             jobs,
             sink,
             &mut page_diags,
+            &ropts.languages,
         );
     }
+    crate::languages::render_other_languages(loaded, &ropts, sink, &mut page_diags);
     // The pages are done with the Markdown: its text moves into the index, uncopied.
     let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
     let t = Instant::now();

@@ -150,9 +150,14 @@ fn rewrite<'b>(
                 id,
             }) => {
                 let id = id.clone().or_else(|| {
-                    Some(CowStr::from(crate::slug::slugify(&heading_text(
-                        &events[i + 1..],
-                    ))))
+                    let slug = crate::slug::slugify(&heading_text(&events[i + 1..]));
+                    // A heading in a script slugs do not keep (Arabic) gets a numbered id,
+                    // unique on its page.
+                    Some(CowStr::from(if slug.is_empty() {
+                        format!("afsnit-{i}")
+                    } else {
+                        slug
+                    }))
                 });
                 out_events.push(Event::Start(Tag::Heading {
                     level: shift_level(*level),

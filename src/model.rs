@@ -60,6 +60,22 @@ impl Site {
         }
         self.draft_dirs.contains(dir).then_some(LeftOut::Draft)
     }
+    /// The same site with other entries (a language's copy): the index is rebuilt, the
+    /// drafts and left-out pages stay.
+    pub fn with_entries(&self, config: Config, entries: Vec<Entry>) -> Site {
+        let index = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.section, e.slug.clone()), i))
+            .collect();
+        Site {
+            config,
+            entries,
+            draft_dirs: self.draft_dirs.clone(),
+            other_municipality: self.other_municipality.clone(),
+            index,
+        }
+    }
     /// Look up `section/slug` as written in `related`.
     pub fn get_ref(&self, r: &str) -> Option<&Entry> {
         let (sec, slug) = r.trim_matches('/').split_once('/')?;

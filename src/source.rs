@@ -12,6 +12,9 @@ pub struct SourceFile {
     /// Site-relative path, `/`-separated (`content/praksis/x.md`).
     pub path: String,
     pub stem: String,
+    /// The language of a translation (`udsat.en.md` → `en`, stem `udsat`); `None` for an
+    /// entry in the site's own language.
+    pub lang: Option<String>,
     pub text: String,
 }
 
@@ -131,12 +134,16 @@ fn read_file(
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error("unreadable", &relp, format!("kan ikke læse filen: {e}")))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile {
-            section,
-            path: relp,
-            stem,
-            text,
-        }),
+        Ok(text) => {
+            let (stem, lang) = split_language(stem);
+            Ok(SourceFile {
+                section,
+                path: relp,
+                stem,
+                lang,
+                text,
+            })
+        }
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
@@ -168,5 +175,20 @@ pub fn check_duplicate_slugs(files: &[SourceFile], diags: &mut Diagnostics) {
                     .hint("to sider i samme sektion kan ikke have samme slug: slet eller omdøb den ene fil"),
             );
         }
+    }
+}
+
+/// `udsat.en` → (`udsat`, `en`): a translation names its language with two lower-case
+/// letters before `.md`. Any other stem is an entry's.
+fn split_language(stem: String) -> (String, Option<String>) {
+    match stem.rsplit_once('.') {
+        Some((base, lang))
+            if lang.len() == 2
+                && lang.bytes().all(|b| b.is_ascii_lowercase())
+                && !base.is_empty() =>
+        {
+            (base.to_string(), Some(lang.to_string()))
+        }
+        _ => (stem, None),
     }
 }

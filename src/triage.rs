@@ -144,6 +144,8 @@ mod tests {
             key_lines: vec![],
             local_to: vec![],
             local: vec![],
+            translation: None,
+            untranslated: false,
             kind: EntryKind::Partner(Box::new(PartnerMeta {
                 kind: kind.into(),
                 audiences: vec!["udsat".into()],

@@ -288,7 +288,22 @@ pub struct Entry {
     /// Paragraphs shown only on one municipality's site (`local:`).
     #[serde(skip)]
     pub local: Vec<LocalText>,
+    /// In a language's copy of the site: the translation shown (`translation.rs`).
+    #[serde(skip)]
+    pub translation: Option<TranslationNote>,
+    /// In a language's copy of the site: this entry has no translation and shows in Danish.
+    #[serde(skip)]
+    pub untranslated: bool,
     pub kind: EntryKind,
+}
+
+/// What a page in another language shows about its translation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TranslationNote {
+    pub lang: String,
+    /// The Danish source changed after this translation was made.
+    pub behind: bool,
+    pub reviewed: bool,
 }
 
 /// One municipality's paragraph on an entry (`local: { Randers: "…" }`).
@@ -413,6 +428,8 @@ pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> 
         key_lines: fm.keys.iter().map(|(k, _, l)| (k.clone(), *l)).collect(),
         local_to: common.local_to,
         local: common.local,
+        translation: None,
+        untranslated: false,
         kind,
     })
 }

@@ -5,20 +5,34 @@ use super::*;
 /// A block of advice on a help page.
 #[derive(Serialize)]
 struct GuidanceView<'a> {
+    /// On a page in another language: the translation shown, or Danish (`untranslated`).
+    translation: Option<&'a crate::entry::TranslationNote>,
+    untranslated: bool,
     title: &'a str,
     html: &'a str,
     /// The closing "Kilder" section, shown folded so advice stays short on a phone.
     sources: &'a str,
 }
 
-/// Split rendered advice at its closing `### Kilder` heading: (advice, the list after it).
-fn split_sources(html: &str) -> (&str, &str) {
-    const END: &str = ">Kilder</h3>";
-    let Some(end) = html.rfind(END) else {
+/// The sources heading as the content's own language writes it, for advice shown
+/// untranslated on a page in another language.
+const SOURCE_LANGUAGE_SOURCES: &str = "Kilder";
+
+/// Split rendered advice at its closing `### Kilder` heading (`### Sources` in English:
+/// the UI string `sources` of the page's language, or the Danish one in untranslated
+/// advice): (advice, the list after it).
+fn split_sources<'h>(html: &'h str, heading: &str) -> (&'h str, &'h str) {
+    let found = [heading, SOURCE_LANGUAGE_SOURCES]
+        .into_iter()
+        .find_map(|h| {
+            let end_tag = format!(">{h}</h3>");
+            html.rfind(&end_tag).map(|end| (end, end_tag.len()))
+        });
+    let Some((end, tag_len)) = found else {
         return (html, "");
     };
     match html[..end].rfind("<h3") {
-        Some(start) => (&html[..start], &html[end + END.len()..]),
+        Some(start) => (&html[..start], &html[end + tag_len..]),
         None => (html, ""),
     }
 }
@@ -94,13 +108,16 @@ impl<'a> Planner<'a> {
             .filter(|e| e.slug != context::IS_IT_VIOLENCE && e.knowledge().is_some_and(page.knows))
             .map(|e| self.card_of(e))
             .collect();
+        let sources_heading = self.s("sources");
         let guidance: Vec<GuidanceView> = page
             .advice_for
             .into_iter()
             .flat_map(|a| site.advice_for(a))
             .map(|(i, e)| {
-                let (html, sources) = split_sources(&self.rendered[i].html);
+                let (html, sources) = split_sources(&self.rendered[i].html, &sources_heading);
                 GuidanceView {
+                    translation: e.translation.as_ref(),
+                    untranslated: e.untranslated,
                     title: &e.title,
                     html,
                     sources,
@@ -178,9 +195,9 @@ mod tests {
     fn advice_sources_are_split_off_at_the_closing_kilder_heading() {
         let html = "<p>Ring.</p>\n<h3 id=\"kilder\">Kilder</h3>\n<ul><li>A</li></ul>\n";
         assert_eq!(
-            super::split_sources(html),
+            super::split_sources(html, "Kilder"),
             ("<p>Ring.</p>\n", "\n<ul><li>A</li></ul>\n")
         );
-        assert_eq!(super::split_sources("<p>x</p>"), ("<p>x</p>", ""));
+        assert_eq!(super::split_sources("<p>x</p>", "Kilder"), ("<p>x</p>", ""));
     }
 }

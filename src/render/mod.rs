@@ -33,6 +33,74 @@ pub struct RenderOptions {
     pub extra_paths: Vec<String>,
     /// What print produced per poster slug (files and sizes), for poster pages and gallery.
     pub posters: BTreeMap<String, crate::print::PosterFiles>,
+    /// The site's languages, for the language switch and `hreflang` alternates.
+    pub languages: Languages,
+}
+
+/// The languages a site is published in, and which one the planned pages are in.
+#[derive(Debug, Clone, Default)]
+pub struct Languages {
+    /// The source language first; empty for a site in one language.
+    pub all: Vec<LanguageInfo>,
+    /// The language of the pages being planned.
+    pub current: String,
+    /// The site's root base path and URL: a language's pages live under `<root>/<code>/`.
+    pub root_base_path: String,
+    pub root_base_url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct LanguageInfo {
+    pub code: String,
+    /// The language's name in itself ("English", "العربية", "Dansk").
+    pub name: String,
+    /// The output directories this language has; `None` for the source language (all).
+    pub pages: Option<HashSet<String>>,
+}
+
+impl LanguageInfo {
+    pub fn has(&self, dir: &str) -> bool {
+        self.pages.as_ref().is_none_or(|p| p.contains(dir))
+    }
+    /// The path prefix of its pages: `` for the source language, `/en` for English.
+    pub fn prefix(&self) -> String {
+        match self.pages {
+            None => String::new(),
+            Some(_) => format!("/{}", self.code),
+        }
+    }
+}
+
+/// A link to the same page in another language.
+#[derive(Debug, Clone, Serialize)]
+struct Alternate {
+    lang: String,
+    name: String,
+    url: String,
+    absolute: String,
+    current: bool,
+}
+
+impl Languages {
+    fn alternates(&self, dir: &str) -> Vec<Alternate> {
+        let alts: Vec<Alternate> = self
+            .all
+            .iter()
+            .filter(|l| l.has(dir))
+            .map(|l| Alternate {
+                lang: l.code.clone(),
+                name: l.name.clone(),
+                url: urls::link(&format!("{}{}", self.root_base_path, l.prefix()), dir),
+                absolute: urls::absolute(&format!("{}{}", self.root_base_url, l.prefix()), dir),
+                current: l.code == self.current,
+            })
+            .collect();
+        if alts.len() > 1 {
+            alts
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// A poster's preview and downloads, for templates.
@@ -108,6 +176,7 @@ struct Shared<'a> {
     base_url: &'a str,
     live_reload: bool,
     per_page: usize,
+    languages: &'a Languages,
 }
 
 impl<'a> Shared<'a> {
@@ -119,6 +188,10 @@ impl<'a> Shared<'a> {
         ctx.insert("page_url", urls::link(self.base_path, dir));
         ctx.insert("canonical", urls::absolute(self.base_url, dir));
         ctx.insert("live_reload", self.live_reload);
+        let alternates = self.languages.alternates(dir);
+        if !alternates.is_empty() {
+            ctx.insert("alternates", alternates);
+        }
         ctx
     }
 }
@@ -489,6 +562,7 @@ impl<'a> Planner<'a> {
                 base_url: &c.base_url,
                 live_reload: opts.live_reload,
                 per_page: c.paginate,
+                languages: &opts.languages,
             },
             poster_pages: (s("poster_pages_one"), s("poster_pages_many")),
         }
@@ -592,6 +666,13 @@ impl<'a> Plan<'a> {
 
 /// Render every planned page in parallel, plus sitemap.xml and robots.txt, into `sink` as
 /// each page is done (a page's HTML lives only until it is written).
+/// One `<url>` of sitemap.xml, with the same page in the site's other languages.
+#[derive(Serialize)]
+struct SitemapUrl {
+    loc: String,
+    alternates: Vec<Alternate>,
+}
+
 pub fn execute(
     site: &Site,
     theme: &Theme,
@@ -599,31 +680,30 @@ pub fn execute(
     jobs: Vec<PageJob>,
     sink: &dyn crate::output::Sink,
     diags: &mut Diagnostics,
+    languages: &Languages,
 ) {
     let c = &site.config;
     let sv = site_view(site, &theme.strings);
-    let mut page_urls: Vec<String> = jobs
-        .iter()
-        .filter(|j| j.out != "404.html")
-        .map(|j| urls::absolute(&c.base_url, &j.out))
-        .collect();
-    page_urls.sort();
-    // Errors are collected in job order, so the report is deterministic.
-    let errors: Vec<Diagnostic> = jobs
-        .into_par_iter()
-        .filter_map(|job| match render_job(&job, tera, theme) {
-            Ok(f) => {
-                sink.put(f);
-                None
-            }
-            Err(d) => Some(d),
-        })
-        .collect();
-    for d in errors {
-        diags.push(d);
+    // Every page in every language, each with its alternates.
+    let mut page_urls: Vec<SitemapUrl> = Vec::new();
+    for j in jobs.iter().filter(|j| j.out != "404.html") {
+        let alternates = languages.alternates(&j.out);
+        for a in alternates.iter().filter(|a| !a.current) {
+            page_urls.push(SitemapUrl {
+                loc: a.absolute.clone(),
+                alternates: alternates.clone(),
+            });
+        }
+        page_urls.push(SitemapUrl {
+            loc: urls::absolute(&c.base_url, &j.out),
+            alternates,
+        });
     }
+    page_urls.sort_by(|a, b| a.loc.cmp(&b.loc));
+    render_pages(theme, tera, jobs, sink, diags);
     // sitemap.xml and robots.txt from the same page list.
     let mut ctx = tera::Context::new();
+    ctx.insert("has_alternates", &!languages.all.is_empty());
     ctx.insert("urls", &page_urls);
     ctx.insert("site", &sv);
     ctx.insert("sitemap_url", &urls::absolute(&c.base_url, "sitemap.xml"));
@@ -641,5 +721,29 @@ pub fn execute(
                 );
             }
         }
+    }
+}
+
+/// Render planned pages into `sink` (a language's pages have no sitemap of their own).
+pub fn render_pages(
+    theme: &Theme,
+    tera: &tera::Tera,
+    jobs: Vec<PageJob>,
+    sink: &dyn crate::output::Sink,
+    diags: &mut Diagnostics,
+) {
+    // Errors are collected in job order, so the report is deterministic.
+    let errors: Vec<Diagnostic> = jobs
+        .into_par_iter()
+        .filter_map(|job| match render_job(&job, tera, theme) {
+            Ok(f) => {
+                sink.put(f);
+                None
+            }
+            Err(d) => Some(d),
+        })
+        .collect();
+    for d in errors {
+        diags.push(d);
     }
 }

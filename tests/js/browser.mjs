@@ -60,6 +60,12 @@ const pages = {
   criterion: first(/^\/praksis\/kriterium\/\d+\/$/),
 };
 for (const p of all.filter((p) => /^\/hjaelp\/(?!voldsform)[^/]+\/$/.test(p))) pages["audience " + p] = p;
+// The English and Arabic pages (site.yaml languages): loaded, weighed, reflowed and axe-checked
+// like the Danish ones.
+for (const lang of ["en", "ar"]) {
+  pages[`${lang} home`] = `/${lang}/`;
+  pages[`${lang} help`] = `/${lang}/hjaelp/udsat/`;
+}
 for (const [k, v] of Object.entries(pages)) check(!!v, `page to test exists: ${k}`, v || "none in sitemap");
 
 const browser = await chromium.launch({
@@ -257,6 +263,35 @@ try {
       check(numbers >= 2, `the printout keeps the phone numbers: ${p}`, `${numbers} numbers`);
       await page.emulateMedia({ media: null });
     }
+    await ctx.close();
+  }
+
+  // 10. Right to left: the Arabic pages mirror (the quick exit, at the inline end of the bar,
+  // is on the right in Danish and on the left in Arabic), the language links lead to the
+  // same page in each language, and the quick exit works by Shift×3 there too.
+  {
+    const ctx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const page = await ctx.newPage();
+    const exitX = async (p) => {
+      await page.goto(origin + p);
+      return page.evaluate(() => {
+        const b = document.querySelector("[data-quick-exit]").getBoundingClientRect();
+        return { centre: b.left + b.width / 2, width: innerWidth, dir: document.documentElement.dir, lang: document.documentElement.lang };
+      });
+    };
+    const da = await exitX("/hjaelp/udsat/");
+    const ar = await exitX("/ar/hjaelp/udsat/");
+    check(ar.dir === "rtl" && ar.lang === "ar" && da.dir === "ltr", "the Arabic page is lang=ar dir=rtl", JSON.stringify(ar));
+    check(da.centre > da.width / 2 && ar.centre < ar.width / 2, "the layout mirrors: quick exit right in Danish, left in Arabic", `da ${Math.round(da.centre)}, ar ${Math.round(ar.centre)} of ${ar.width}`);
+    await page.click("nav.languages a[hreflang=en]");
+    await page.waitForURL(origin + "/en/hjaelp/udsat/", { timeout: 5000 }).catch(() => {});
+    check(page.url() === origin + "/en/hjaelp/udsat/", "the language link leads to the same page in English", page.url());
+    const alts = await page.$$eval("link[rel=alternate][hreflang]", (l) => l.map((e) => e.hreflang).sort().join(","));
+    check(alts === "ar,da,en", "hreflang alternates name every language", alts);
+    await page.goto(origin + "/ar/hjaelp/udsat/");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+    await page.waitForURL(origin + "/__exit/", { timeout: 5000 }).catch(() => {});
+    check(page.url() === origin + "/__exit/", "quick exit by Shift×3 on an Arabic page", page.url());
     await ctx.close();
   }
 

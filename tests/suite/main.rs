@@ -10,6 +10,7 @@ mod common;
 mod content;
 mod helpers;
 mod invalid;
+mod languages;
 mod offers;
 mod print;
 mod search;

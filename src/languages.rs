@@ -1,0 +1,162 @@
+//! The site in its other languages (`languages:` in site.yaml). Each language's pages are
+//! planned by the same planner from a localized copy of the site (translated entries in
+//! place of the Danish ones, that language's UI strings) with the base path `/<lang>`, and
+//! only the pages the language has are kept: the home page, the help pages, the 404 page
+//! and every translated entry. Links to pages that exist only in Danish are pointed back
+//! to the Danish page, and assets are shared.
+
+use crate::diag::Diagnostics;
+use crate::loaded::LoadedSite;
+use crate::output::{OutputFile, Sink};
+use crate::render::{self, LanguageInfo, Languages, RenderOptions};
+use crate::translation;
+use std::collections::HashSet;
+
+/// The languages of `loaded`, as the render stage names them; `current` is the source
+/// language. Empty `all` for a site in one language.
+pub fn languages(loaded: &LoadedSite) -> Languages {
+    let c = &loaded.site.config;
+    let mut all = Vec::new();
+    if c.languages.len() > 1 {
+        all.push(LanguageInfo {
+            code: c.language.clone(),
+            name: own_name(&loaded.theme, &c.language),
+            pages: None,
+        });
+        // In site.yaml's order, so the switch lists them as the editor wrote them.
+        for code in &c.languages[1..] {
+            let Some(theme) = loaded.language_themes.get(code) else {
+                continue;
+            };
+            all.push(LanguageInfo {
+                code: code.clone(),
+                name: own_name(theme, code),
+                pages: Some(translation::pages_of(
+                    &loaded.site,
+                    code,
+                    &loaded.translations,
+                )),
+            });
+        }
+    }
+    Languages {
+        all,
+        current: c.language.clone(),
+        root_base_path: c.base_path.clone(),
+        root_base_url: c.base_url.clone(),
+    }
+}
+
+fn own_name(theme: &crate::theme::Theme, code: &str) -> String {
+    theme
+        .strings
+        .get("language_name")
+        .cloned()
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// Plan and render every other language's pages into `sink`, under `<lang>/`.
+pub fn render_other_languages(
+    loaded: &LoadedSite,
+    ropts: &RenderOptions,
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) {
+    let langs = &ropts.languages;
+    for info in langs.all.iter().skip(1) {
+        let (Some(theme), Some(pages)) = (loaded.language_themes.get(&info.code), &info.pages)
+        else {
+            continue;
+        };
+        let mut site = translation::localize(
+            &loaded.site,
+            &info.code,
+            &loaded.translations,
+            &theme.strings,
+        );
+        site.config.base_path = format!("{}/{}", langs.root_base_path, info.code);
+        site.config.base_url = format!("{}/{}", langs.root_base_url, info.code);
+        let Some(tera) = render::build_tera(theme, diags) else {
+            continue;
+        };
+        let mut opts = ropts.clone();
+        opts.languages.current = info.code.clone();
+        let prepared = render::prepare(&site, theme, None);
+        let jobs: Vec<_> = render::plan(&site, theme, &prepared, &opts)
+            .into_iter()
+            .filter(|j| pages.contains(j.out()))
+            .collect();
+        let prefixed = PrefixSink {
+            inner: sink,
+            code: &info.code,
+            root: &langs.root_base_path,
+            pages,
+        };
+        render::render_pages(theme, &tera, jobs, &prefixed, diags);
+    }
+}
+
+/// Puts a language's pages under `<lang>/` and points its links to pages the language does
+/// not have (and to the shared assets) back to the source language's.
+struct PrefixSink<'a> {
+    inner: &'a dyn Sink,
+    code: &'a str,
+    root: &'a str,
+    pages: &'a HashSet<String>,
+}
+
+impl Sink for PrefixSink<'_> {
+    fn put(&self, file: OutputFile) {
+        let bytes = match String::from_utf8(file.bytes) {
+            Ok(html) => relink(&html, self.root, self.code, self.pages).into_bytes(),
+            Err(e) => e.into_bytes(),
+        };
+        self.inner.put(OutputFile {
+            path: format!("{}/{}", self.code, file.path),
+            bytes,
+        });
+    }
+}
+
+/// Rewrite `"<root>/<code>/<dir>…"` to `"<root>/<dir>…"` where the language has no page
+/// `<dir>` (a practice, the search page, a stylesheet).
+fn relink(html: &str, root: &str, code: &str, pages: &HashSet<String>) -> String {
+    let prefix = format!("\"{root}/{code}/");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(&prefix) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + prefix.len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        let target = &after[..end];
+        let dir = target.split(['#', '?']).next().unwrap_or("");
+        if pages.contains(dir) {
+            out.push_str(&prefix);
+        } else {
+            out.push('"');
+            out.push_str(root);
+            out.push('/');
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_to_pages_the_language_lacks_go_to_the_danish_page() {
+        let pages: HashSet<String> = ["", "hjaelp/udsat/"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let html = r#"<a href="/en/hjaelp/udsat/#x">a</a> <a href="/en/praksis/">b</a> <link href="/en/static/style.css"> <a href="/en/">c</a>"#;
+        assert_eq!(
+            relink(html, "", "en", &pages),
+            r#"<a href="/en/hjaelp/udsat/#x">a</a> <a href="/praksis/">b</a> <link href="/static/style.css"> <a href="/en/">c</a>"#
+        );
+    }
+}
