@@ -397,6 +397,13 @@ pub fn localize(
             }
             None => e.untranslated = true,
         }
+        // A card-only translation (no body): the page itself stays Danish.
+        if e.body.trim().is_empty() && e.translation.is_some() {
+            if let Some(src) = site.get(e.section, &e.slug) {
+                e.body = src.body.clone();
+                e.body_line = src.body_line;
+            }
+        }
     }
     site.with_entries(config, entries)
 }
@@ -412,8 +419,10 @@ pub fn pages_of(site: &Site, lang: &str, translations: &Translations) -> HashSet
     for key in site.config.audiences.keys() {
         pages.insert(format!("hjaelp/{key}/"));
     }
-    for (l, section, slug) in translations.keys() {
-        if l == lang && section.has_pages() {
+    // A translation without a body translates the entry's card (title and summary) only:
+    // its page stays Danish.
+    for ((l, section, slug), t) in translations {
+        if l == lang && section.has_pages() && !t.body.trim().is_empty() {
             pages.insert(crate::urls::entry_dir(*section, slug));
         }
     }
