@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::frontmatter;
+pub use crate::publishing::{Embed, OpenData};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -166,6 +167,10 @@ struct RawConfig {
     partner_kinds: Labels,
     #[serde(default)]
     sources: Labels,
+    #[serde(default)]
+    open_data: OpenData,
+    #[serde(default)]
+    embed: Embed,
 }
 
 fn default_language() -> String {
@@ -216,6 +221,10 @@ pub struct Config {
     pub partner_kinds: Labels,
     /// Human titles of source documents named in entries' `source.document`.
     pub sources: Labels,
+    /// Licence and publisher of the open data under `/data/`.
+    pub open_data: OpenData,
+    /// Origins allowed to frame the help box under `/indlejr/`.
+    pub embed: Embed,
     /// The date verification ages are measured against.
     #[serde(skip)]
     pub today: Date,
@@ -292,6 +301,11 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
                     "against",
                     "source_date",
                     "publisher",
+                    "open_data",
+                    "license",
+                    "license_url",
+                    "embed",
+                    "allowed_origins",
                 ];
                 d = match crate::diag::closest(&field, known) {
                     Some(k) => d.hint(format!(
@@ -523,6 +537,7 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
                 .hint("lav erklæringen i Digitaliseringsstyrelsens WAS-Tool og sæt municipality.accessibility_statement til dens adresse"),
         );
     }
+    ok &= crate::publishing::check(&raw.open_data, &raw.embed, &line_of, diags);
     if !ok {
         return None;
     }
@@ -551,6 +566,8 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
         offers: raw.offers,
         partner_kinds: raw.partner_kinds,
         sources: raw.sources,
+        open_data: raw.open_data,
+        embed: raw.embed,
         today,
         source_text: text.to_string(),
     })

@@ -198,6 +198,9 @@ pub fn render_site_into(
     if diags.has_errors() {
         return None;
     }
+    for f in crate::opendata::export(loaded) {
+        sink.put(f);
+    }
     for f in loaded.theme.under("static/") {
         let logical = f.path.trim_start_matches("static/");
         if let Some(hashed) = loaded.theme.assets.get(logical) {

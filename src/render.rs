@@ -569,7 +569,10 @@ impl<'a> Planner<'a> {
                     ctx.insert("partners", partners);
                     "practice.html"
                 }
-                EntryKind::Partner(_) => {
+                EntryKind::Partner(p) => {
+                    let country = self.s("jsonld_country");
+                    let ld = crate::jsonld::partner(&site.config, e, p, &country);
+                    ctx.insert("jsonld", ld.as_ref().map(crate::jsonld::to_script_text));
                     let used_by: Vec<&CardView> = site
                         .section(Section::Praksis)
                         .filter(|x| x.practice().is_some_and(|p| p.partners.contains(&e.slug)))
@@ -1119,6 +1122,8 @@ impl<'a> Planner<'a> {
             let mut ctx = base_ctx(&c.title, "");
             ctx.insert("audiences", audience_links.clone());
             ctx.insert_ref("description", c.description.as_str());
+            let ld = crate::jsonld::municipality(c, &s("jsonld_country"));
+            ctx.insert("jsonld", crate::jsonld::to_script_text(&ld));
             let counts: BTreeMap<&str, usize> = Section::ALL
                 .iter()
                 .map(|s| (s.dir(), site.section(*s).count()))
