@@ -82,7 +82,8 @@ pub const CODE_STRINGS: &[&str] = &[
     "csv_phones", "csv_website", "csv_email", "csv_chat", "csv_contact_status",
     "csv_information_date", "csv_verified_on", "csv_verified_against", "csv_status_active",
     "csv_status_paused", "csv_status_ended", "csv_contact_verified", "csv_contact_stale",
-    "csv_contact_unverified", "csv_contact_none",
+    "csv_contact_unverified", "csv_contact_none", "embed_title", "embed_page_title",
+    "embed_frame_title", "embed_size_lille", "embed_size_mellem", "embed_size_stor",
 ];
 
 /// The `t.<key>` names a template text uses; `None` when it also looks keys up by a
