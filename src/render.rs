@@ -151,6 +151,21 @@ pub const EMBED_SIZES: [(&str, u32, u32); 3] = [
     ("stor", 600, 560),
 ];
 
+/// A focus area of the print page of all practices.
+#[derive(Serialize)]
+struct BookletArea<'a> {
+    number: String,
+    label: String,
+    practices: Vec<BookletPractice<'a>>,
+}
+
+#[derive(Serialize)]
+struct BookletPractice<'a> {
+    entry: &'a EntryView,
+    example: u32,
+    content: String,
+}
+
 /// One size of the embeddable box, for the web team's page.
 #[derive(Serialize)]
 struct EmbedBox {
@@ -468,6 +483,7 @@ pub fn plan<'a>(
     planner.section_lists(&mut jobs);
     planner.practice_pages(&mut jobs);
     planner.compare_page(&mut jobs);
+    planner.booklet_page(&mut jobs);
     let audience_links = planner.help_pages(&mut jobs);
     planner.embed_pages(&mut jobs, &audience_links);
     planner.home_pages(&mut jobs, audience_links);
@@ -719,6 +735,10 @@ impl<'a> Planner<'a> {
                     browse.push(Link {
                         label: s("browse_target_groups"),
                         url: urls::link(bp, &urls::target_groups_dir()),
+                    });
+                    browse.push(Link {
+                        label: s("booklet_browse"),
+                        url: urls::link(bp, &urls::booklet_dir()),
                     });
                     ctx.insert("browse", browse);
                 }
@@ -1128,6 +1148,66 @@ impl<'a> Planner<'a> {
     }
 
     /// The home page, the search page and the 404 page.
+    /// The print page of every practice (`/praksis/samlet/`), beside the booklet PDF that
+    /// print/booklet.rs makes from the same entries.
+    fn booklet_page(&self, jobs: &mut Vec<PageJob<'a>>) {
+        let c = &self.site.config;
+        if self.site.section(Section::Praksis).next().is_none() {
+            return;
+        }
+        let areas: Vec<BookletArea> = c
+            .focus_areas
+            .0
+            .iter()
+            .map(|(n, label)| {
+                let mut ps: Vec<(&Entry, u32)> = self
+                    .site
+                    .section(Section::Praksis)
+                    .filter_map(|e| e.practice().map(|p| (e, p)))
+                    .filter(|(_, p)| p.focus_area.to_string() == *n)
+                    .map(|(e, p)| (e, p.example))
+                    .collect();
+                ps.sort_by_key(|(_, x)| *x);
+                let practices = ps
+                    .into_iter()
+                    .map(|(e, example)| {
+                        let i = self.idx_of[&(e.section, e.slug.as_str())];
+                        BookletPractice {
+                            entry: &self.views[i],
+                            example,
+                            // The page's outline: h1, focus area h2, practice h3, its own
+                            // sections (## in the entry) h4.
+                            content: self.rendered[i]
+                                .html
+                                .replace("<h2", "<h4")
+                                .replace("</h2>", "</h4>"),
+                        }
+                    })
+                    .collect();
+                BookletArea {
+                    number: n.clone(),
+                    label: label.clone(),
+                    practices,
+                }
+            })
+            .collect();
+        let dir = urls::booklet_dir();
+        let mut ctx = self.shared.ctx(&self.s("booklet_title"), &dir);
+        ctx.insert("areas", areas);
+        ctx.insert("pdf", urls::link(self.bp, crate::print::booklet::PATH));
+        ctx.insert(
+            "section_url",
+            urls::link(self.bp, &urls::section_dir(Section::Praksis)),
+        );
+        ctx.insert("edition", c.today.danish());
+        jobs.push(PageJob {
+            out: dir,
+            template: "booklet.html",
+            ctx,
+            source: None,
+        });
+    }
+
     /// The embeddable help box (`/indlejr/<size>/`, template `embed.html`) in each size, the
     /// page for the web team with the snippets (`/indlejr/`), and the Apache header file
     /// with the `frame-ancestors` policy from site.yaml `embed` (docs/embed.md).

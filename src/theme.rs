@@ -84,6 +84,10 @@ pub const CODE_STRINGS: &[&str] = &[
     "csv_status_paused", "csv_status_ended", "csv_contact_verified", "csv_contact_stale",
     "csv_contact_unverified", "csv_contact_none", "embed_title", "embed_page_title",
     "embed_frame_title", "embed_size_lille", "embed_size_mellem", "embed_size_stor",
+    "booklet_title", "booklet_subtitle", "booklet_edition", "booklet_toc", "booklet_matrix",
+    "booklet_matrix_intro", "booklet_browse", "booklet_practice_column", "booklet_facts", "booklet_yes_mark",
+    "municipalities", "organisations", "target_groups", "period", "criteria", "evaluated",
+    "status_paused", "status_ended", "example", "pages",
 ];
 
 /// The `t.<key>` names a template text uses; `None` when it also looks keys up by a

@@ -3,6 +3,7 @@
 //! executable for exit codes, the default content against the sources, search relevance,
 //! the printed PDFs, and real-browser checks in headless Chromium.
 
+mod booklet;
 mod browser;
 mod cli;
 mod common;
