@@ -736,10 +736,12 @@ impl<'a> Planner<'a> {
                         label: s("browse_target_groups"),
                         url: urls::link(bp, &urls::target_groups_dir()),
                     });
-                    browse.push(Link {
-                        label: s("booklet_browse"),
-                        url: urls::link(bp, &urls::booklet_dir()),
-                    });
+                    if crate::print::booklet::wanted(site) {
+                        browse.push(Link {
+                            label: s("booklet_browse"),
+                            url: urls::link(bp, &urls::booklet_dir()),
+                        });
+                    }
                     ctx.insert("browse", browse);
                 }
                 jobs.push(PageJob {
@@ -1152,7 +1154,7 @@ impl<'a> Planner<'a> {
     /// print/booklet.rs makes from the same entries.
     fn booklet_page(&self, jobs: &mut Vec<PageJob<'a>>) {
         let c = &self.site.config;
-        if self.site.section(Section::Praksis).next().is_none() {
+        if !crate::print::booklet::wanted(self.site) {
             return;
         }
         let areas: Vec<BookletArea> = c

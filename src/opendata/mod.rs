@@ -73,8 +73,9 @@ pub fn export(loaded: &LoadedSite) -> Vec<OutputFile> {
     files
 }
 
+/// Compact JSON (the files are for programs; `jq .` shows them indented), newline ended.
 fn to_json(v: &serde_json::Value) -> Vec<u8> {
-    let mut b = serde_json::to_vec_pretty(v).unwrap_or_default();
+    let mut b = serde_json::to_vec(v).unwrap_or_default();
     b.push(b'\n');
     b
 }

@@ -7,6 +7,7 @@ use super::hsds;
 use super::Export;
 use crate::entry::{Entry, PracticeMeta, Section, PRACTICE_FACT_KEYS};
 use crate::urls;
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 pub const FILE: &str = "data/praksis.json";
@@ -85,11 +86,12 @@ pub fn practice(x: &Export, e: &Entry, p: &PracticeMeta) -> Value {
 }
 
 pub fn file(x: &Export) -> Value {
-    let practices: Vec<Value> = x
+    let entries: Vec<(&Entry, &PracticeMeta)> = x
         .site()
         .section(Section::Praksis)
-        .filter_map(|e| e.practice().map(|p| practice(x, e, p)))
+        .filter_map(|e| e.practice().map(|p| (e, p)))
         .collect();
+    let practices: Vec<Value> = entries.par_iter().map(|(e, p)| practice(x, e, p)).collect();
     json!({
         "title": x.s("section_praksis"),
         "count": practices.len(),

@@ -17,6 +17,17 @@ use typst_layout::PagedDocument;
 pub const PATH: &str = "praksis/samlet.pdf";
 pub const TEMPLATE: &str = "booklet.typ";
 
+/// Up to this many practices the build makes the booklet and its print page: a booklet is
+/// for reading at a meeting, and a site with thousands of practices (the 10,000-entry
+/// benchmark) would spend seconds on a PDF of thousands of pages no one prints.
+pub const MAX_PRACTICES: usize = 100;
+
+/// Whether the site gets a booklet: it has practices, and not more than [`MAX_PRACTICES`].
+pub fn wanted(site: &Site) -> bool {
+    let n = site.section(Section::Praksis).count();
+    n > 0 && n <= MAX_PRACTICES
+}
+
 /// The body as blocks Typst can set: `h` (a `##` heading), `p` and `ul` (`items`), inline marks
 /// dropped (a link keeps its text).
 pub fn blocks(body: &str) -> Vec<Value> {

@@ -232,11 +232,14 @@ pub fn render_posters(
     out
 }
 
-/// The booklet of the practices (`/praksis/samlet.pdf`); `None` without practices, or
+/// The booklet of the practices (`/praksis/samlet.pdf`); `None` without practices or with
+/// more than `booklet::MAX_PRACTICES`, or
 /// with an error in `diags` when it cannot be typeset.
 pub fn render_booklet(loaded: &LoadedSite, diags: &mut Diagnostics) -> Option<OutputFile> {
     let site = &loaded.site;
-    site.section(Section::Praksis).next()?;
+    if !booklet::wanted(site) {
+        return None;
+    }
     let kit = PrintKit::new(loaded.theme.under(PRINT_DIR).map(|f| {
         (
             f.path.strip_prefix(PRINT_DIR).unwrap_or(&f.path),
