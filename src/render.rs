@@ -1179,10 +1179,13 @@ impl<'a> Planner<'a> {
                             example,
                             // The page's outline: h1, focus area h2, practice h3, its own
                             // sections (## in the entry) h4.
+                            // Heading ids repeat between practices: prefix them.
                             content: self.rendered[i]
                                 .html
                                 .replace("<h2", "<h4")
-                                .replace("</h2>", "</h4>"),
+                                .replace("</h2>", "</h4>")
+                                .replace(" id=\"", &format!(" id=\"{}-", e.slug))
+                                .replace("href=\"#", &format!("href=\"#{}-", e.slug)),
                         }
                     })
                     .collect();

@@ -379,3 +379,50 @@ fn staff_spreadsheets_read_back() {
         assert_eq!(row[phone].is_empty(), n == 0, "{}", e.slug);
     }
 }
+
+#[test]
+fn a_current_around_the_clock_line_gets_structured_hours() {
+    // The minimal fixture's line is open "Hele døgnet" and checked within the year.
+    let dir = crate::helpers::site_with(None);
+    let opts = crate::helpers::options(dir.path());
+    let mut diags = vejviser::diag::Diagnostics::new();
+    let loaded = vejviser::load_site(&opts, &mut diags).expect("loads");
+    let files: BTreeMap<String, Vec<u8>> = vejviser::render_site(&loaded, &opts, &mut diags)
+        .expect("renders")
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    let v = validator("compiled/service.json");
+    let doc: Value = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("data/hsds/services/"))
+        .map(|(_, b)| serde_json::from_slice::<Value>(b).unwrap())
+        .find(|d| d["name"] == "Hjælpelinjen")
+        .expect("a service for the line");
+    assert_valid(&v, &doc, "Hjælpelinjen");
+    assert_eq!(doc["phones"][0]["number"], "70 00 00 01");
+    let s = &doc["schedules"][0];
+    assert_eq!(s["byday"], "MO,TU,WE,TH,FR,SA,SU");
+    assert_eq!(
+        (s["opens_at"].as_str(), s["closes_at"].as_str()),
+        (Some("00:00"), Some("23:59"))
+    );
+    assert_eq!(s["description"], "Rådgivning (70 00 00 01): Hele døgnet");
+    let page = String::from_utf8_lossy(&files["partnere/hjaelpelinjen/index.html"]).to_string();
+    let ld = page
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .and_then(|r| r.split("</script>").next())
+        .expect("JSON-LD");
+    let ld: Value = serde_json::from_str(ld).unwrap();
+    assert_eq!(ld["@type"], "Organization");
+    assert_eq!(ld["contactPoint"][0]["telephone"], "70 00 00 01");
+    assert_eq!(ld["contactPoint"][0]["hoursAvailable"]["opens"], "00:00");
+    assert_eq!(
+        ld["contactPoint"][0]["hoursAvailable"]["dayOfWeek"]
+            .as_array()
+            .unwrap()
+            .len(),
+        7
+    );
+}
