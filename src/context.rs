@@ -107,6 +107,8 @@ pub struct EntryView {
     pub anonymous: Option<YesNo>,
     pub free: Option<YesNo>,
     pub coverage: Option<String>,
+    /// Languages the offer is given in: the theme's name (`lang_<code>`) or the code.
+    pub languages: Vec<String>,
     pub contact: Option<ContactView>,
     pub address_confidential: bool,
     /// Practices and partners: `active`, `paused` or `ended`.
@@ -197,6 +199,7 @@ pub fn entry_view(
         anonymous: None,
         free: None,
         coverage: None,
+        languages: Vec::new(),
         contact: None,
         address_confidential: false,
         status: None,
@@ -304,6 +307,16 @@ pub fn entry_view(
             v.anonymous = Some(p.anonymous);
             v.free = Some(p.free);
             v.coverage = p.coverage.clone();
+            v.languages = p
+                .languages
+                .iter()
+                .map(|l| {
+                    strings
+                        .get(&format!("lang_{l}"))
+                        .cloned()
+                        .unwrap_or_else(|| l.clone())
+                })
+                .collect();
             v.address_confidential = p.address_confidential;
             v.contact = Some(ContactView {
                 phones: p.contact.phones.iter().map(PhoneView::new).collect(),

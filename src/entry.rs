@@ -148,6 +148,8 @@ pub struct PartnerMeta {
     pub anonymous: YesNo,
     pub free: YesNo,
     pub coverage: Option<String>,
+    /// Languages the offer is given in, as ISO 639 codes (`da`, `en`), where a source says.
+    pub languages: Vec<String>,
     pub contact: Contact,
     pub verified: Option<Verified>,
     pub address_confidential: bool,
@@ -380,6 +382,7 @@ fn section_keys(section: Section) -> &'static [&'static str] {
             "anonymous",
             "free",
             "coverage",
+            "languages",
             "contact",
             "verified",
             "address_confidential",
@@ -983,6 +986,11 @@ pub fn ended_phrase(text: &str) -> Option<&'static str> {
     ENDED_WORDS.into_iter().find(|w| t.contains(w))
 }
 
+/// An ISO 639-1 or 639-3 code: two or three lower-case letters.
+pub fn is_language_code(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 fn partner(
     f: &mut Fields,
     fm: &frontmatter::FrontMatter,
@@ -1044,6 +1052,23 @@ fn partner(
         "en tekst",
         "fx coverage: \"national\""
     );
+    let languages = field!(
+        f,
+        chk,
+        "languages",
+        Vec<String>,
+        "en liste",
+        "fx languages: [da, en]"
+    )
+    .unwrap_or_default();
+    for l in languages.iter().filter(|l| !is_language_code(l)) {
+        chk.error(
+            "language-code",
+            f.line("languages"),
+            format!("languages: `{l}` er ikke en sprogkode"),
+            "skriv sprogkoder efter ISO 639-1 med to små bogstaver, fx `da`, `en` eller `ar`",
+        );
+    }
     let contact = field!(f, chk, "contact", Contact, "kontaktoplysninger (phones, website, email, address, chat)",
         "skriv fx\n    contact:\n      phones:\n        - number: \"…\"\n          label: \"…\"\n          hours: \"…\"\n      website: \"https://…\"").unwrap_or_default();
     let verified = field!(f, chk, "verified", RawVerified, "on (dato), against (kilde) og evt. source_date, publisher",
@@ -1225,6 +1250,7 @@ fn partner(
         anonymous,
         free,
         coverage,
+        languages,
         contact,
         verified,
         address_confidential,

@@ -88,7 +88,13 @@ pub fn partner(c: &Config, e: &Entry, p: &PartnerMeta, country: &str) -> Option<
         p.contact
             .phones
             .iter()
-            .map(|ph| contact_point(ph, &area))
+            .map(|ph| {
+                let mut cp = contact_point(ph, &area);
+                if !p.languages.is_empty() {
+                    cp["availableLanguage"] = json!(p.languages);
+                }
+                cp
+            })
             .collect()
     } else {
         vec![]

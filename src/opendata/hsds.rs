@@ -112,7 +112,17 @@ pub fn service(x: &Export, e: &Entry, p: &PartnerMeta) -> Value {
         vec![]
     });
     s["service_areas"] = json!(service_areas(x, &id, p));
-    s["languages"] = json!([]);
+    s["languages"] = json!(p
+        .languages
+        .iter()
+        .map(|code| {
+            json!({
+                "id": uuid(x.base_url(), "language", &format!("{id}/{code}")),
+                "service_id": id,
+                "code": code,
+            })
+        })
+        .collect::<Vec<_>>());
     let attributes: Vec<Value> = VOCABULARIES
         .iter()
         .flat_map(|v| {

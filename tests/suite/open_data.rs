@@ -381,9 +381,15 @@ fn staff_spreadsheets_read_back() {
 }
 
 #[test]
-fn a_current_around_the_clock_line_gets_structured_hours() {
+fn a_current_around_the_clock_line_gets_structured_hours_and_languages() {
     // The minimal fixture's line is open "Hele døgnet" and checked within the year.
     let dir = crate::helpers::site_with(None);
+    crate::helpers::edit(
+        dir.path(),
+        "content/partnere/hjaelpelinjen.md",
+        "coverage: \"national\"\n",
+        "coverage: \"national\"\nlanguages: [da, en]\n",
+    );
     let opts = crate::helpers::options(dir.path());
     let mut diags = vejviser::diag::Diagnostics::new();
     let loaded = vejviser::load_site(&opts, &mut diags).expect("loads");
@@ -408,6 +414,13 @@ fn a_current_around_the_clock_line_gets_structured_hours() {
         (Some("00:00"), Some("23:59"))
     );
     assert_eq!(s["description"], "Rådgivning (70 00 00 01): Hele døgnet");
+    let codes: Vec<&str> = doc["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["da", "en"]);
     let page = String::from_utf8_lossy(&files["partnere/hjaelpelinjen/index.html"]).to_string();
     let ld = page
         .split("<script type=\"application/ld+json\">")
@@ -418,6 +431,14 @@ fn a_current_around_the_clock_line_gets_structured_hours() {
     assert_eq!(ld["@type"], "Organization");
     assert_eq!(ld["contactPoint"][0]["telephone"], "70 00 00 01");
     assert_eq!(ld["contactPoint"][0]["hoursAvailable"]["opens"], "00:00");
+    assert_eq!(
+        ld["contactPoint"][0]["availableLanguage"],
+        serde_json::json!(["da", "en"])
+    );
+    assert!(
+        page.contains("<dd>dansk, engelsk</dd>"),
+        "the page names the languages"
+    );
     assert_eq!(
         ld["contactPoint"][0]["hoursAvailable"]["dayOfWeek"]
             .as_array()

@@ -293,3 +293,16 @@ fn an_embed_origin_with_a_path_is_an_error() {
     let r = report(dir.path());
     assert_has(&r, "site.yaml:42: fejl: embed.allowed_origins: `https://www.kommune.dk/vold` er ikke en oprindelse (origin)\n  = hjælp: skriv kun protokol og domæne uden sti og uden / til sidst, fx `https://www.kommune.dk`");
 }
+
+#[test]
+fn a_language_that_is_not_a_code_is_an_error() {
+    let dir = site_with(None);
+    edit(
+        dir.path(),
+        "content/partnere/hjaelpelinjen.md",
+        "coverage: \"national\"\n",
+        "coverage: \"national\"\nlanguages: [dansk]\n",
+    );
+    let r = report(dir.path());
+    assert_has(&r, "content/partnere/hjaelpelinjen.md:13: fejl: languages: `dansk` er ikke en sprogkode\n  = hjælp: skriv sprogkoder efter ISO 639-1 med to små bogstaver, fx `da`, `en` eller `ar`");
+}
