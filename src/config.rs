@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::frontmatter;
+pub use crate::publishing::{Embed, OpenData};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -172,6 +173,10 @@ struct RawConfig {
     partner_kinds: Labels,
     #[serde(default)]
     sources: Labels,
+    #[serde(default)]
+    open_data: OpenData,
+    #[serde(default)]
+    embed: Embed,
 }
 
 fn default_language() -> String {
@@ -224,6 +229,10 @@ pub struct Config {
     pub partner_kinds: Labels,
     /// Human titles of source documents named in entries' `source.document`.
     pub sources: Labels,
+    /// Licence and publisher of the open data under `/data/`.
+    pub open_data: OpenData,
+    /// Origins allowed to frame the help box under `/indlejr/`.
+    pub embed: Embed,
     /// The date verification ages are measured against.
     #[serde(skip)]
     pub today: Date,
@@ -318,6 +327,14 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
         }
     }
     check_municipality(&mut chk, &raw, municipality_verified);
+    let text_lines = |key: &str| {
+        text.lines()
+            .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+            .map(|i| i + 1)
+    };
+    if !crate::publishing::check(&raw.open_data, &raw.embed, &text_lines, chk.diags) {
+        chk.ok = false;
+    }
     if !chk.ok {
         return None;
     }
@@ -348,6 +365,8 @@ pub fn parse(text: &str, today: Date, diags: &mut Diagnostics) -> Option<Config>
         offers: raw.offers,
         partner_kinds: raw.partner_kinds,
         sources: raw.sources,
+        open_data: raw.open_data,
+        embed: raw.embed,
         today,
         source_text: text.to_string(),
     })
@@ -365,7 +384,7 @@ fn languages_of(raw: &RawConfig) -> Vec<String> {
 }
 
 /// Every key site.yaml may have, at any level, for "did you mean" on an unknown one.
-const KNOWN_KEYS: [&str; 38] = [
+const KNOWN_KEYS: [&str; 43] = [
     "title",
     "description",
     "language",
@@ -404,6 +423,11 @@ const KNOWN_KEYS: [&str; 38] = [
     "against",
     "source_date",
     "publisher",
+    "open_data",
+    "license",
+    "license_url",
+    "embed",
+    "allowed_origins",
 ];
 
 /// site.yaml that does not parse: the parser's problem, with the closest known key when

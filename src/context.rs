@@ -113,6 +113,8 @@ pub struct EntryView {
     pub anonymous: Option<YesNo>,
     pub free: Option<YesNo>,
     pub coverage: Option<String>,
+    /// Languages the offer is given in: the theme's name (`lang_<code>`) or the code.
+    pub languages: Vec<String>,
     pub contact: Option<ContactView>,
     pub address_confidential: bool,
     /// Practices and partners: `active`, `paused` or `ended`.
@@ -205,6 +207,7 @@ pub fn entry_view(
         anonymous: None,
         free: None,
         coverage: None,
+        languages: Vec::new(),
         contact: None,
         address_confidential: false,
         status: None,
@@ -214,7 +217,7 @@ pub fn entry_view(
     };
     match &e.kind {
         EntryKind::Practice(p) => add_practice(&mut v, c, strings, p),
-        EntryKind::Partner(p) => add_partner(&mut v, site, e, p),
+        EntryKind::Partner(p) => add_partner(&mut v, site, strings, e, p),
         EntryKind::Knowledge(k) => {
             v.violence_forms = violence_form_facets(c, &k.violence_forms);
             v.audiences = audience_facets(c, &k.audiences);
@@ -318,8 +321,24 @@ fn add_practice(
 }
 
 /// A partner's kind, audiences, terms, contact details and what replaced it.
-fn add_partner(v: &mut EntryView, site: &Site, e: &Entry, p: &PartnerMeta) {
+fn add_partner(
+    v: &mut EntryView,
+    site: &Site,
+    strings: &std::collections::BTreeMap<String, String>,
+    e: &Entry,
+    p: &PartnerMeta,
+) {
     let c = &site.config;
+    v.languages = p
+        .languages
+        .iter()
+        .map(|l| {
+            strings
+                .get(&format!("lang_{l}"))
+                .cloned()
+                .unwrap_or_else(|| l.clone())
+        })
+        .collect();
     let bp = &c.base_path;
     v.kind = Some(facet(&c.partner_kinds, &p.kind, None));
     v.audiences = audience_facets(c, &p.audiences);

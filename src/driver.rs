@@ -19,8 +19,10 @@ pub struct Timings {
     pub render: Duration,
     /// Search index build and export (part of `render`).
     pub search: Duration,
-    /// Posters and leaflets (part of `render`).
+    /// Posters, leaflets and the practices booklet (part of `render`).
     pub print: Duration,
+    /// The open data under /data/ (part of `render`).
+    pub data: Duration,
     pub write: Duration,
 }
 
@@ -171,7 +173,16 @@ pub fn render_site_into(
     let tera = render::build_tera(&loaded.theme, diags)?;
     // Posters first: their pages and the gallery show the files' sizes.
     let t = Instant::now();
-    let printed = print::render_posters(loaded, opts, diags);
+    // The booklet of the practices is typeset beside the posters.
+    let mut booklet_diags = Diagnostics::new();
+    let (printed, booklet) = rayon::join(
+        || print::render_posters(loaded, opts, diags),
+        || print::render_booklet(loaded, &mut booklet_diags),
+    );
+    diags.extend(booklet_diags);
+    if let Some(f) = booklet {
+        sink.put(f);
+    }
     timings.print = t.elapsed();
     let ropts = render::RenderOptions {
         live_reload: opts.live_reload,
@@ -224,6 +235,11 @@ pub fn render_site_into(
     if diags.has_errors() {
         return None;
     }
+    let t = Instant::now();
+    for f in crate::opendata::export(loaded) {
+        sink.put(f);
+    }
+    timings.data = t.elapsed();
     for f in loaded.theme.under("static/") {
         let logical = f.path.trim_start_matches("static/");
         if let Some(hashed) = loaded.theme.assets.get(logical) {

@@ -74,6 +74,20 @@ pub const CODE_STRINGS: &[&str] = &[
     "facet_kind", "facet_anonymous", "facet_free", "facet_evaluated", "yes", "no", "unknown",
     "evaluated", "poster_draft_mark", "poster_draft_title", "poster_unverified",
     "poster_edition", "poster_qr_to", "local_heading",
+    "data_taxonomy_audiences", "data_taxonomy_violence_forms", "data_taxonomy_offers",
+    "data_municipality_description", "data_alert_not_current", "data_fees_free",
+    "data_fees_not_free", "data_coverage_national", "jsonld_country",
+    "csv_title", "csv_summary", "csv_example", "csv_organisations", "csv_period", "csv_status",
+    "csv_ended_on", "csv_source_pages", "csv_source_date", "csv_page", "csv_coverage",
+    "csv_phones", "csv_website", "csv_email", "csv_chat", "csv_contact_status",
+    "csv_information_date", "csv_verified_on", "csv_verified_against", "csv_status_active",
+    "csv_status_paused", "csv_status_ended", "csv_contact_verified", "csv_contact_stale",
+    "csv_contact_unverified", "csv_contact_none", "embed_title", "embed_page_title",
+    "embed_frame_title", "embed_size_lille", "embed_size_mellem", "embed_size_stor",
+    "booklet_title", "booklet_subtitle", "booklet_edition", "booklet_toc", "booklet_matrix",
+    "booklet_matrix_intro", "booklet_browse", "booklet_practice_column", "booklet_facts", "booklet_yes_mark",
+    "municipalities", "organisations", "target_groups", "period", "criteria", "evaluated",
+    "status_paused", "status_ended", "example", "pages",
 ];
 
 /// The `t.<key>` names a template text uses; `None` when it also looks keys up by a

@@ -154,6 +154,7 @@ mod tests {
                 anonymous: YesNo::Unknown,
                 free: YesNo::Unknown,
                 coverage: coverage.map(str::to_string),
+                languages: vec![],
                 contact: Contact {
                     phones,
                     website: Some("https://example.org/".into()),

@@ -57,6 +57,18 @@ pub fn violence_form_dir(slug: &str) -> String {
 pub fn violence_forms_dir() -> String {
     "hjaelp/voldsform/".into()
 }
+/// The print page of all practices (the booklet PDF is `praksis/samlet.pdf`).
+pub fn booklet_dir() -> String {
+    "praksis/samlet/".into()
+}
+/// The embeddable help box: `indlejr/<size>/`, or the page about it with `""`.
+pub fn embed_dir(size: &str) -> String {
+    if size.is_empty() {
+        "indlejr/".into()
+    } else {
+        format!("indlejr/{size}/")
+    }
+}
 pub fn search_dir() -> String {
     "soeg/".into()
 }

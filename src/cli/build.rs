@@ -18,7 +18,7 @@ pub fn run(
             eprint!("{}", r.diagnostics.render_report());
             let t = &r.timings;
             eprintln!(
-                "Bygget {} sider ({} filer) i {} på {} ms (indlæs {} ms, byg {} ms heraf søgning {} ms og plakater {} ms, skriv {} ms)",
+                "Bygget {} sider ({} filer) i {} på {} ms (indlæs {} ms, byg {} ms heraf søgning {} ms, tryk {} ms og åbne data {:.1} ms, skriv {} ms)",
                 r.pages,
                 r.files,
                 opts.out_dir().display(),
@@ -27,6 +27,7 @@ pub fn run(
                 t.render.as_millis(),
                 t.search.as_millis(),
                 t.print.as_millis(),
+                t.data.as_micros() as f64 / 1000.0,
                 t.write.as_millis()
             );
             eprint!("{}", vejviser::report::render_todo(&r.editor_todo));

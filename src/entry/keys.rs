@@ -237,6 +237,7 @@ pub const PARTNER: &[Key] = &[
         "skriv free: yes, no eller unknown",
     ),
     optional("coverage", "en tekst", "fx coverage: \"national\""),
+    optional("languages", "en liste", "fx languages: [da, en]"),
     optional(
         "contact",
         "kontaktoplysninger (phones, website, email, address, chat)",

@@ -160,6 +160,8 @@ pub struct PartnerMeta {
     pub anonymous: YesNo,
     pub free: YesNo,
     pub coverage: Option<String>,
+    /// Languages the offer is given in, as ISO 639 codes (`da`, `en`), where a source says.
+    pub languages: Vec<String>,
     pub contact: Contact,
     pub verified: Option<Verified>,
     pub address_confidential: bool,
@@ -295,6 +297,11 @@ pub struct Entry {
     #[serde(skip)]
     pub untranslated: bool,
     pub kind: EntryKind,
+}
+
+/// An ISO 639-1 or 639-3 code: two or three lower-case letters.
+pub fn is_language_code(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// What a page in another language shows about its translation.

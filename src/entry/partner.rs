@@ -18,6 +18,17 @@ pub(super) fn partner(r: &mut EntryReader) -> Option<EntryKind> {
         .unwrap_or_default();
     let free = r.read::<YesNo>(key!(PARTNER, "free")).unwrap_or_default();
     let coverage = r.read::<String>(key!(PARTNER, "coverage"));
+    let languages = r
+        .read::<Vec<String>>(key!(PARTNER, "languages"))
+        .unwrap_or_default();
+    for l in languages.iter().filter(|l| !super::is_language_code(l)) {
+        r.error(
+            "language-code",
+            r.line("languages"),
+            format!("languages: `{l}` er ikke en sprogkode"),
+            "skriv sprogkoder efter ISO 639-1 med to små bogstaver, fx `da`, `en` eller `ar`",
+        );
+    }
     let contact = r
         .read::<Contact>(key!(PARTNER, "contact"))
         .unwrap_or_default();
@@ -50,6 +61,7 @@ pub(super) fn partner(r: &mut EntryReader) -> Option<EntryKind> {
         anonymous,
         free,
         coverage,
+        languages,
         contact,
         verified,
         address_confidential,

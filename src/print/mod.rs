@@ -10,6 +10,7 @@
 //! Modules: `data` (model → template data), `world` (the Typst world over theme files),
 //! `typeset` (one poster in one size → PDF and preview).
 
+pub mod booklet;
 pub mod data;
 mod typeset;
 mod world;
@@ -272,6 +273,65 @@ fn collect_typeset(
                 "ret skabelonen {PRINT_DIR}{template} i temaet (eller fjern din egen udgave af den)"
             )),
         );
+    }
+}
+
+/// The booklet of the practices (`/praksis/samlet.pdf`); `None` without practices or with
+/// more than `booklet::MAX_PRACTICES`, or
+/// with an error in `diags` when it cannot be typeset.
+pub fn render_booklet(loaded: &LoadedSite, diags: &mut Diagnostics) -> Option<OutputFile> {
+    let site = &loaded.site;
+    if !booklet::wanted(site) {
+        return None;
+    }
+    let kit = PrintKit::new(loaded.theme.under(PRINT_DIR).map(|f| {
+        (
+            f.path.strip_prefix(PRINT_DIR).unwrap_or(&f.path),
+            f.bytes.as_slice(),
+        )
+    }));
+    if !kit.has_fonts() {
+        return None; // render_posters reports the missing fonts.
+    }
+    let data = booklet::data(site, &loaded.theme.strings);
+    let mut text = String::new();
+    data::all_text(&data, &mut text);
+    let missing = kit.missing_chars(&text);
+    if !missing.is_empty() {
+        let chars: Vec<String> = missing.iter().map(|c| format!("»{c}«")).collect();
+        diags.push(
+            Diagnostic::error(
+                "booklet-missing-glyph",
+                "content/praksis",
+                format!(
+                    "skriften til hæftet med de gode eksempler har ikke tegnene {}",
+                    chars.join(" ")
+                ),
+            )
+            .hint("skriv teksten med andre tegn, eller læg en skrifttype med tegnene i temaets print/fonts/"),
+        );
+        return None;
+    }
+    let (y, m, d) = site.config.today.civil();
+    match booklet::typeset(&kit, &data, (y as i32, m as u8, d as u8)) {
+        Ok(pdf) => Some(OutputFile {
+            path: booklet::PATH.to_string(),
+            bytes: pdf,
+        }),
+        Err(msg) => {
+            diags.push(
+                Diagnostic::error(
+                    "booklet-render",
+                    format!("{PRINT_DIR}{}", booklet::TEMPLATE),
+                    format!("hæftet med de gode eksempler kunne ikke sættes: {msg}"),
+                )
+                .hint(format!(
+                    "ret skabelonen {PRINT_DIR}{} i temaet (eller fjern din egen udgave af den)",
+                    booklet::TEMPLATE
+                )),
+            );
+            None
+        }
     }
 }
 

@@ -39,7 +39,10 @@ impl<'a> Planner<'a> {
                     ctx.insert("partners", partners);
                     "practice.html"
                 }
-                EntryKind::Partner(_) => {
+                EntryKind::Partner(p) => {
+                    let country = self.s("jsonld_country");
+                    let ld = crate::jsonld::partner(&site.config, e, p, &country);
+                    ctx.insert("jsonld", ld.as_ref().map(crate::jsonld::to_script_text));
                     let used_by: Vec<&CardView> = site
                         .section(Section::Praksis)
                         .filter(|x| x.practice().is_some_and(|p| p.partners.contains(&e.slug)))

@@ -15,6 +15,8 @@ impl<'a> Planner<'a> {
             let mut ctx = base_ctx(&c.title, "");
             ctx.insert("audiences", audience_links.clone());
             ctx.insert_ref("description", c.description.as_str());
+            let ld = crate::jsonld::municipality(c, &s("jsonld_country"));
+            ctx.insert("jsonld", crate::jsonld::to_script_text(&ld));
             let counts: BTreeMap<&str, usize> = Section::ALL
                 .iter()
                 .map(|s| (s.dir(), site.section(*s).count()))

@@ -16,6 +16,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+mod booklet;
+mod embed;
 mod entries;
 mod help;
 mod home;
@@ -24,6 +26,7 @@ mod sections;
 mod tera_danish;
 
 pub use crate::output::OutputFile;
+pub use embed::EMBED_SIZES;
 
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
@@ -510,7 +513,9 @@ pub fn plan<'a>(
     planner.section_lists(&mut jobs);
     planner.practice_pages(&mut jobs);
     planner.compare_page(&mut jobs);
+    planner.booklet_page(&mut jobs);
     let audience_links = planner.help_pages(&mut jobs);
+    planner.embed_pages(&mut jobs, &audience_links);
     planner.home_pages(&mut jobs, audience_links);
     jobs
 }
@@ -686,7 +691,11 @@ pub fn execute(
     let sv = site_view(site, &theme.strings);
     // Every page in every language, each with its alternates.
     let mut page_urls: Vec<SitemapUrl> = Vec::new();
-    for j in jobs.iter().filter(|j| j.out != "404.html") {
+    // The embeddable boxes are parts of other sites' pages, not pages of their own.
+    let in_sitemap = |j: &&PageJob| {
+        j.out != "404.html" && j.template != "embed.html" && !j.out.ends_with(".htaccess")
+    };
+    for j in jobs.iter().filter(in_sitemap) {
         let alternates = languages.alternates(&j.out);
         for a in alternates.iter().filter(|a| !a.current) {
             page_urls.push(SitemapUrl {

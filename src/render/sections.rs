@@ -119,6 +119,12 @@ impl<'a> Planner<'a> {
                         label: s("browse_target_groups"),
                         url: urls::link(bp, &urls::target_groups_dir()),
                     });
+                    if crate::print::booklet::wanted(site) {
+                        browse.push(Link {
+                            label: s("booklet_browse"),
+                            url: urls::link(bp, &urls::booklet_dir()),
+                        });
+                    }
                     ctx.insert("browse", browse);
                 }
                 jobs.push(PageJob {

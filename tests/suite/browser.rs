@@ -138,3 +138,60 @@ fn serve_shows_errors_in_the_browser_until_they_are_fixed() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The embeddable help box in an iframe on another origin, with the copy-paste snippet and
+/// the frame-ancestors header the build writes (tests/js/embed.mjs).
+#[test]
+fn embed_box_in_an_iframe_in_headless_chromium() {
+    if let Some(why) = missing_tools() {
+        if std::env::var_os("CI").is_some() {
+            panic!("browser tests cannot run in CI: {why}");
+        }
+        eprintln!("\n*** EMBED BROWSER TEST NOT RUN: {why} ***\n");
+        return;
+    }
+    let free_port = || {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let (port, other) = (free_port(), free_port());
+    let origin = format!("http://127.0.0.1:{port}");
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    let yaml = std::fs::read_to_string(repo().join("site.yaml")).unwrap();
+    let yaml = yaml
+        .replace(
+            "url: \"https://www.dr.dk/\"",
+            &format!("url: \"{origin}/__exit/\""),
+        )
+        .replace(
+            "allowed_origins: [\"https://www.kk.dk\"]",
+            &format!("allowed_origins: [\"http://localhost:{port}\"]"),
+        );
+    assert!(
+        yaml.contains("/__exit/") && yaml.contains("http://localhost:"),
+        "site.yaml quick_exit.url or embed.allowed_origins not found to replace"
+    );
+    std::fs::write(dir.path().join("site.yaml"), yaml).unwrap();
+    let mut opts = vejviser::BuildOptions::new(dir.path());
+    opts.base_url = Some(origin);
+    opts.today = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY);
+    if let Err(f) = vejviser::build(&opts) {
+        panic!("default site did not build: {f:?}");
+    }
+    let out = Command::new("node")
+        .arg(repo().join("tests/js/embed.mjs"))
+        .arg(dir.path().join("public"))
+        .arg(port.to_string())
+        .arg(other.to_string())
+        .current_dir(repo())
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    assert!(
+        out.status.success(),
+        "embed checks failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

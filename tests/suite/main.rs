@@ -4,14 +4,17 @@
 //! the printed PDFs, and real-browser checks in headless Chromium.
 
 mod adopt;
+mod booklet;
 mod browser;
 mod cli;
 mod common;
 mod content;
 mod helpers;
 mod invalid;
+mod jsonld;
 mod languages;
 mod offers;
+mod open_data;
 mod print;
 mod search;
 mod silent;

@@ -183,7 +183,7 @@ fn largest_font_size(doc: &Document) -> f64 {
     max
 }
 
-fn assert_fonts_embedded(doc: &Document, what: &str) {
+pub fn assert_fonts_embedded(doc: &Document, what: &str) {
     let mut fonts = 0;
     for obj in doc.objects.values() {
         if let Ok(d) = obj.as_dict() {
@@ -199,7 +199,7 @@ fn assert_fonts_embedded(doc: &Document, what: &str) {
     assert!(fonts > 0, "{what}: no font descriptors");
 }
 
-fn assert_tagged_danish(doc: &Document, what: &str) {
+pub fn assert_tagged_danish(doc: &Document, what: &str) {
     let catalog = doc.catalog().unwrap();
     let lang = catalog
         .get(b"Lang")

@@ -282,3 +282,27 @@ fn check_prints_diagnostics_as_json_for_tools() {
     assert_eq!(unknown["message"], "ukendt felt `municipalites`");
     assert_eq!(unknown["hint"], "mente du `municipalities`?");
 }
+
+#[test]
+fn an_embed_origin_with_a_path_is_an_error() {
+    let dir = site_with(None);
+    let yaml = dir.path().join("site.yaml");
+    let mut text = std::fs::read_to_string(&yaml).unwrap();
+    text.push_str("embed:\n  allowed_origins: [\"https://www.kommune.dk/vold\"]\n");
+    std::fs::write(&yaml, text).unwrap();
+    let r = report(dir.path());
+    assert_has(&r, "site.yaml:42: fejl[config-embed-origin]: embed.allowed_origins: `https://www.kommune.dk/vold` er ikke en oprindelse (origin)\n  = hjælp: skriv kun protokol og domæne uden sti og uden / til sidst, fx `https://www.kommune.dk`");
+}
+
+#[test]
+fn a_language_that_is_not_a_code_is_an_error() {
+    let dir = site_with(None);
+    edit(
+        dir.path(),
+        "content/partnere/hjaelpelinjen.md",
+        "coverage: \"national\"\n",
+        "coverage: \"national\"\nlanguages: [dansk]\n",
+    );
+    let r = report(dir.path());
+    assert_has(&r, "content/partnere/hjaelpelinjen.md:13: fejl[language-code]: languages: `dansk` er ikke en sprogkode\n  = hjælp: skriv sprogkoder efter ISO 639-1 med to små bogstaver, fx `da`, `en` eller `ar`");
+}
