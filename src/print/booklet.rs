@@ -10,8 +10,6 @@ use crate::model::Site;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-use typst::foundations::Smart;
-use typst_layout::PagedDocument;
 
 /// Where the booklet is written.
 pub const PATH: &str = "praksis/samlet.pdf";
@@ -207,26 +205,7 @@ pub fn data(site: &Site, strings: &BTreeMap<String, String>) -> Value {
 pub fn typeset(kit: &PrintKit, data: &Value, today: (i32, u8, u8)) -> Result<Vec<u8>, String> {
     let files = vec![("/data.json", serde_json::to_vec(data).unwrap_or_default())];
     let world = PosterWorld::new(kit, TEMPLATE, files, today)?;
-    let messages = |errs: &[typst::diag::SourceDiagnostic]| {
-        errs.iter()
-            .map(|e| match world.locate(e.span) {
-                Some(at) => format!("{at}: {}", e.message),
-                None => e.message.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let doc = typst::compile::<PagedDocument>(&world)
-        .output
-        .map_err(|errs| messages(&errs))?;
-    let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom("vejviser-praksis-samlet".into()),
-        standards: typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::Ua_1])
-            .map_err(|e| e.message().to_string())?,
-        tagged: true,
-        ..Default::default()
-    };
-    typst_pdf::pdf(&doc, &options).map_err(|errs| messages(&errs))
+    super::typeset::tagged_pdf(&world, "vejviser-praksis-samlet".into()).map(|(_, pdf)| pdf)
 }
 
 #[cfg(test)]

@@ -37,26 +37,7 @@ pub fn typeset(
         files.push((l.print_path, l.bytes.clone()));
     }
     let world = PosterWorld::new(kit, d.template, files, today)?;
-    let messages = |errs: &[SourceDiagnostic]| {
-        errs.iter()
-            .map(|e| match world.locate(e.span) {
-                Some(at) => format!("{at}: {}", e.message),
-                None => e.message.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let doc = typst::compile::<PagedDocument>(&world)
-        .output
-        .map_err(|errs| messages(&errs))?;
-    let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(format!("vejviser-{}-{paper}", d.slug)),
-        standards: typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::Ua_1])
-            .map_err(|e| e.message().to_string())?,
-        tagged: true,
-        ..Default::default()
-    };
-    let pdf = typst_pdf::pdf(&doc, &options).map_err(|errs| messages(&errs))?;
+    let (doc, pdf) = tagged_pdf(&world, format!("vejviser-{}-{paper}", d.slug))?;
     let png = if preview {
         let page = doc.pages().first().ok_or("the poster has no page")?;
         let width_pt = page.frame.width().to_pt();
@@ -76,4 +57,31 @@ pub fn typeset(
         pages: doc.pages().len(),
         png,
     })
+}
+
+/// Compile `world` and export it as a tagged PDF/UA-1 with the document identifier
+/// `ident`: the posters and the practices booklet. `Err` with Typst's messages, each at
+/// its template line.
+pub fn tagged_pdf(world: &PosterWorld, ident: String) -> Result<(PagedDocument, Vec<u8>), String> {
+    let messages = |errs: &[SourceDiagnostic]| {
+        errs.iter()
+            .map(|e| match world.locate(e.span) {
+                Some(at) => format!("{at}: {}", e.message),
+                None => e.message.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let doc = typst::compile::<PagedDocument>(world)
+        .output
+        .map_err(|errs| messages(&errs))?;
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(ident),
+        standards: typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::Ua_1])
+            .map_err(|e| e.message().to_string())?,
+        tagged: true,
+        ..Default::default()
+    };
+    let pdf = typst_pdf::pdf(&doc, &options).map_err(|errs| messages(&errs))?;
+    Ok((doc, pdf))
 }

@@ -1,18 +1,8 @@
 //! Any municipality in a day: `vejviser init` for a municipality other than Copenhagen,
 //! national and local content kept apart, and the messages that keep them apart.
 
-use crate::helpers::{assert_has, edit, options, site_with};
+use crate::helpers::{assert_has, edit, report, site_with};
 use std::path::Path;
-
-fn report(root: &Path) -> String {
-    let mut o = options(root);
-    o.out = root.join("out");
-    match vejviser::build(&o) {
-        Ok(r) => r.diagnostics.render_report(),
-        Err(vejviser::BuildFailure::Content(d)) => d.render_report(),
-        Err(f) => panic!("{f:?}"),
-    }
-}
 
 /// National entries whose subject is in Copenhagen by nature: Danner's crisis centre is
 /// there, Mødrehjælpen's offer is in Copenhagen and Aarhus, and the new intervention

@@ -83,3 +83,15 @@ pub fn assert_has(report: &str, expected: &str) {
         "expected\n  {expected}\nin report:\n{report}"
     );
 }
+
+/// Build `root` into `root/out` and return the rendered diagnostics, whether the build
+/// failed on content or succeeded with warnings.
+pub fn report(root: &Path) -> String {
+    let mut o = options(root);
+    o.out = root.join("out");
+    match vejviser::build(&o) {
+        Ok(r) => r.diagnostics.render_report(),
+        Err(BuildFailure::Content(d)) => d.render_report(),
+        Err(f) => panic!("{f:?}"),
+    }
+}

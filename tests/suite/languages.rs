@@ -1,18 +1,8 @@
 //! Languages: the default site in Danish, English and Arabic (site.yaml `languages`), and
 //! translations that say when they are behind their Danish source and cannot carry facts.
 
-use crate::helpers::{assert_has, edit, options, site_with};
+use crate::helpers::{assert_has, edit, options, report, site_with};
 use std::path::Path;
-
-fn report(root: &Path) -> String {
-    let mut o = options(root);
-    o.out = root.join("out");
-    match vejviser::build(&o) {
-        Ok(r) => r.diagnostics.render_report(),
-        Err(vejviser::BuildFailure::Content(d)) => d.render_report(),
-        Err(f) => panic!("{f:?}"),
-    }
-}
 
 /// Internal links (`href="/…"`) of a page that lead to no file in `public`.
 fn dead_links(public: &Path, html: &str) -> Vec<String> {

@@ -2,19 +2,8 @@
 //! Each is now an error or a warning naming the file and line; these tests assert the full
 //! message an editor sees.
 
-use crate::helpers::{assert_has, edit, options, site_with, TODAY};
-use std::path::Path;
+use crate::helpers::{assert_has, edit, options, report, site_with, TODAY};
 use std::process::Command;
-
-fn report(root: &Path) -> String {
-    let mut o = options(root);
-    o.out = root.join("out");
-    match vejviser::build(&o) {
-        Ok(r) => r.diagnostics.render_report(),
-        Err(vejviser::BuildFailure::Content(d)) => d.render_report(),
-        Err(f) => panic!("{f:?}"),
-    }
-}
 
 #[test]
 fn leftover_placeholders_in_a_published_entry_are_errors() {
