@@ -146,52 +146,6 @@ pub fn render_text(rows: &[ContactRow]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(path: &str, status: ContactStatus, days_left: Option<i64>) -> ContactRow {
-        ContactRow {
-            path: path.into(),
-            title: path.into(),
-            status,
-            verified_on: Some("2026-01-10".into()),
-            verified_against: Some("https://example.org/".into()),
-            source_date: None,
-            information_date: Some("2026-01-10".into()),
-            expires_on: Some("2027-01-10".into()),
-            days_left,
-            phones: vec![],
-        }
-    }
-
-    #[test]
-    fn lists_what_ages_out_within_60_days() {
-        let rows = [
-            row("a", ContactStatus::Verified, Some(60)),
-            row("b", ContactStatus::Verified, Some(61)),
-            row("c", ContactStatus::Stale, Some(-3)),
-            row("d", ContactStatus::Verified, Some(0)),
-        ];
-        let soon: Vec<&str> = expiring_soon(&rows)
-            .iter()
-            .map(|r| r.path.as_str())
-            .collect();
-        assert_eq!(soon, ["a", "d"]);
-        let text = render_text(&rows);
-        assert!(
-            text.starts_with(
-                "Forældes inden for 60 dage (tjek dem nu):\n  a  a  [forældes 2027-01-10]\n"
-            ),
-            "{text}"
-        );
-        assert!(
-            text.contains("c  c  [FORÆLDET: tjekket 2026-01-10, kildens dato ukendt]"),
-            "{text}"
-        );
-    }
-}
-
 /// "Til redaktøren": what the editor still has to fill in before the site is ready, in the
 /// order it matters to a citizen. Empty when nothing is missing. `vejviser build` prints it
 /// after the diagnostics, and `vejviser contacts` before its table.
@@ -252,4 +206,50 @@ pub fn render_todo(todo: &[String]) -> String {
         out.push_str(&format!("  - {t}\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(path: &str, status: ContactStatus, days_left: Option<i64>) -> ContactRow {
+        ContactRow {
+            path: path.into(),
+            title: path.into(),
+            status,
+            verified_on: Some("2026-01-10".into()),
+            verified_against: Some("https://example.org/".into()),
+            source_date: None,
+            information_date: Some("2026-01-10".into()),
+            expires_on: Some("2027-01-10".into()),
+            days_left,
+            phones: vec![],
+        }
+    }
+
+    #[test]
+    fn lists_what_ages_out_within_60_days() {
+        let rows = [
+            row("a", ContactStatus::Verified, Some(60)),
+            row("b", ContactStatus::Verified, Some(61)),
+            row("c", ContactStatus::Stale, Some(-3)),
+            row("d", ContactStatus::Verified, Some(0)),
+        ];
+        let soon: Vec<&str> = expiring_soon(&rows)
+            .iter()
+            .map(|r| r.path.as_str())
+            .collect();
+        assert_eq!(soon, ["a", "d"]);
+        let text = render_text(&rows);
+        assert!(
+            text.starts_with(
+                "Forældes inden for 60 dage (tjek dem nu):\n  a  a  [forældes 2027-01-10]\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("c  c  [FORÆLDET: tjekket 2026-01-10, kildens dato ukendt]"),
+            "{text}"
+        );
+    }
 }
