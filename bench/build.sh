@@ -11,7 +11,8 @@
 # vejviser/Hugo. Results are compared with bench/baseline.tsv: a figure more than 20 % worse
 # than the baseline is flagged REGRESSION (exit code 3). Posters are excluded (their own
 # benchmark is bench/posters.sh). Run `bash bench/build.sh --update-baseline` to store the
-# current figures as the new baseline.
+# current figures as the new baseline. Its first line names the corpus (vocabulary) it was
+# measured on and the load average then; a run on another corpus is not compared with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/vejviser-target}"
@@ -129,11 +130,17 @@ if [ "$update" = 1 ]; then
   # absolute times drift with this machine's state from day to day, the ratio much less.
   awk -F'\t' 'NR>1 {t[$1" "$2]=$3; m[$1" "$2]=$6; if ($2=="vejviser") order[++k]=$1}
     END {for (i=1;i<=k;i++) {n=order[i]; r=(n" hugo" in t) ? sprintf("%.2f", t[n" vejviser"]/t[n" hugo"]) : "-";
-      printf "%s\t%s\t%s\t%s\n", n, t[n" vejviser"], m[n" vejviser"], r}}' "$results" > "$baseline"
+      printf "%s\t%s\t%s\t%s\n", n, t[n" vejviser"], m[n" vejviser"], r}}' "$results" > "$baseline.new"
+  { echo "# vocabulary=$vocabulary $(date -u +%F) load average $(cut -d' ' -f1-3 /proc/loadavg)"; cat "$baseline.new"; } > "$baseline"
+  rm -f "$baseline.new"
   echo "baseline updated: $baseline"
+elif [ -f "$baseline" ] && ! grep -q "^# vocabulary=$vocabulary " "$baseline"; then
+  echo
+  echo "not compared: $baseline is for another corpus ($(head -1 "$baseline"))"
 elif [ -f "$baseline" ]; then
   echo
   while IFS=$'\t' read -r n s mib ratio; do
+    [ "${n#\#}" = "$n" ] || continue
     cur=$(awk -F'\t' -v n="$n" '$1==n && $2=="vejviser" {v=$3" "$6} $1==n && $2=="hugo" {h=$3} END {if (v!="") print v" "(h==""?"-":h)}' "$results")
     [ -n "$cur" ] || continue
     read -r cs cm ch <<< "$cur"

@@ -24,7 +24,7 @@ sites="${BENCH_DIR:-$work}"
 mkdir -p "$sites"
 
 echo "== default site"
-"$bin" build --out "$work/default" 2>&1 | tail -1
+"$bin" build --out "$work/default" 2>&1 | grep "^Bygget"
 node bench/search_client.mjs "$work/default" "$queries" > "$work/client.json"
 python3 - "$work/client.json" <<'PY'
 import json, sys, statistics
@@ -48,7 +48,7 @@ for n in 1000 10000; do
     python3 bench/gensite.py --entries "$n" --out "$site" --vocabulary "$vocabulary" --stats | tee "$site.stats"
     echo "$stamp" > "$site.stamp"
   fi
-  "$bin" build --root "$site" --out "$work/out$n" 2>&1 | tail -1
+  "$bin" build --root "$site" --out "$work/out$n" 2>&1 | grep "^Bygget"
   du -sb "$work/out$n/soeg" | awk '{printf "search export: %.1f MB\n", $1/1e6}'
   node bench/search_client.mjs "$work/out$n" bench/search_queries.txt > "$work/c$n.json"
   python3 - "$work/c$n.json" <<'PY'
