@@ -2,6 +2,8 @@
 # Search benchmark: index build time, bytes before the first result, query time in the
 # browser client at 1,000 and 10,000 synthetic entries, and Pagefind over the same built
 # default site (bytes before first result, index size, relevance on our query suite).
+# The synthetic sites use gensite.py's realistic vocabulary; VOCABULARY=simple selects the
+# small corpus used until December 2026.
 #
 #   bash bench/search.sh            (needs node + `npm ci`; Pagefind from PyPI, installed
 #                                    into ~/.cache/pagefind-venv on first use)
@@ -18,9 +20,11 @@ queries=tests/search/relevance.txt
 work="/dev/shm/vejviser-search-bench-$$"
 mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
+sites="${BENCH_DIR:-$work}"
+mkdir -p "$sites"
 
 echo "== default site"
-"$bin" build --out "$work/default" 2>&1 | tail -1
+"$bin" build --out "$work/default" 2>&1 | grep "^Bygget"
 node bench/search_client.mjs "$work/default" "$queries" > "$work/client.json"
 python3 - "$work/client.json" <<'PY'
 import json, sys, statistics
@@ -35,8 +39,16 @@ PY
 
 for n in 1000 10000; do
   echo "== synthetic site, $n entries"
-  python3 bench/gensite.py --entries "$n" --out "$work/site$n" >/dev/null
-  "$bin" build --root "$work/site$n" --out "$work/out$n" 2>&1 | tail -1
+  # As in build.sh: a site from this gensite.py with the same arguments in BENCH_DIR is reused.
+  site="$sites/site-$n"; vocabulary="${VOCABULARY:-realistic}"
+  stamp="$n $vocabulary hugo=0 $(sha1sum bench/gensite.py | cut -c1-16)"
+  if [ -f "$site.stamp" ] && [ "$(cat "$site.stamp")" = "$stamp" ]; then
+    echo "reusing $site ($(cat "$site.stats"))"
+  else
+    python3 bench/gensite.py --entries "$n" --out "$site" --vocabulary "$vocabulary" --stats | tee "$site.stats"
+    echo "$stamp" > "$site.stamp"
+  fi
+  "$bin" build --root "$site" --out "$work/out$n" 2>&1 | grep "^Bygget"
   du -sb "$work/out$n/soeg" | awk '{printf "search export: %.1f MB\n", $1/1e6}'
   node bench/search_client.mjs "$work/out$n" bench/search_queries.txt > "$work/c$n.json"
   python3 - "$work/c$n.json" <<'PY'

@@ -261,7 +261,7 @@ fn add_practice(
         &fa,
         Some(urls::link(bp, &urls::focus_area_dir(&fa))),
     ));
-    v.example = Some(p.example);
+    v.example = p.example;
     v.municipalities = p
         .municipalities
         .iter()

@@ -4,7 +4,7 @@
 
 use crate::config::Config;
 use crate::diag::{closest, Diagnostic, Diagnostics};
-use crate::entry::{Entry, PracticeMeta, Section};
+use crate::entry::{Entry, Section};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug)]
@@ -184,8 +184,10 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
     for e in &site.entries {
         if let Some(p) = e.practice() {
             refs.partners(e, "partners", &p.partners, "content/partnere/", diags);
-            if let Some(first) = examples.insert((p.focus_area, p.example), e) {
-                diags.push(duplicate_example(first, e, p));
+            if let Some(example) = p.example {
+                if let Some(first) = examples.insert((p.focus_area, example), e) {
+                    diags.push(duplicate_example(first, e, p.focus_area, example));
+                }
             }
         }
         if let Some(k) = e.knowledge() {
@@ -227,7 +229,13 @@ fn check_references(site: &Site, invalid: &HashSet<(Section, String)>, diags: &m
 }
 
 /// Two practices with one focus area and example number: the later path is reported.
-fn duplicate_example<'e>(first: &'e Entry, e: &'e Entry, p: &PracticeMeta) -> Diagnostic {
+/// Practices without an example number never clash.
+fn duplicate_example<'e>(
+    first: &'e Entry,
+    e: &'e Entry,
+    focus_area: u32,
+    example: u32,
+) -> Diagnostic {
     let (a, b) = if first.path < e.path {
         (first, e)
     } else {
@@ -238,7 +246,7 @@ fn duplicate_example<'e>(first: &'e Entry, e: &'e Entry, p: &PracticeMeta) -> Di
         &b.path,
         format!(
             "fokusområde {} eksempel {} er allerede brugt i {}",
-            p.focus_area, p.example, a.path
+            focus_area, example, a.path
         ),
     )
     .at_line(b.line_of("example"))

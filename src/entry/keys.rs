@@ -18,7 +18,14 @@ pub enum Need {
     /// Required in the sections whose entries cite where their facts come from
     /// ([`Section::requires_source`]); a missing one is `missing-source`.
     Source,
+    /// Required in entries whose `source.document` is the booklet ([`BOOKLET`]); a
+    /// missing one is `missing-field`.
+    Booklet,
 }
+
+/// The seed file of the booklet (Lev Uden Vold 2019, "22 gode eksempler"): practices citing
+/// it carry its focus area and example number.
+pub const BOOKLET: &str = "001_9d617f8347943508.txt";
 
 /// The `site.yaml` list whose keys a field's values must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,10 +160,17 @@ pub const ENDED_ON: Key = optional(
 /// The hint for a practice fact written as something other than a text.
 const FACT_HINT: &str = "skriv en kort tekst i anførselstegn";
 
-/// `praksis`: a good practice from the booklet.
+/// `praksis`: a good practice, from the booklet or another source.
 pub const PRACTICE: &[Key] = &[
     required(optional("focus_area", "et nummer", "fx focus_area: 3")),
-    required(optional("example", "et nummer", "fx example: 2")),
+    Key {
+        need: Need::Booklet,
+        why: Some("praksis fra hæftet har hæftets eksempelnummer"),
+        missing_hint: Some(
+            "tilføj fx `example: 2` (eksemplets nummer i fokusområdet i hæftet), eller angiv den rigtige kilde i source.document",
+        ),
+        ..optional("example", "et nummer", "fx example: 2")
+    },
     optional(
         "municipalities",
         "en liste af kommunenavne",

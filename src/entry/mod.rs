@@ -120,7 +120,9 @@ impl Verified {
 #[derive(Debug, Clone, Serialize)]
 pub struct PracticeMeta {
     pub focus_area: u32,
-    pub example: u32,
+    /// The example's number within its focus area in the booklet; only practices from the
+    /// booklet have one.
+    pub example: Option<u32>,
     pub municipalities: Vec<String>,
     pub organisations: Vec<String>,
     pub criteria: Vec<u32>,
@@ -397,6 +399,7 @@ pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> 
     };
     let mut r = EntryReader::new(&file.path, file.section, config, &fm, diags);
     let common = read_common(&mut r);
+    r.from_booklet = (common.source.as_ref()).is_some_and(|s| s.document == keys::BOOKLET);
     let kind = match file.section {
         Section::Praksis => practice::practice(&mut r),
         Section::Partnere => partner::partner(&mut r),

@@ -1,4 +1,5 @@
-//! `praksis`: a good practice from the booklet, numbered by focus area and example.
+//! `praksis`: a good practice, by focus area; one from the booklet also has its example
+//! number there.
 
 use super::keys::{key, PRACTICE};
 use super::reader::EntryReader;
@@ -39,7 +40,7 @@ pub(super) fn practice(r: &mut EntryReader) -> Option<EntryKind> {
     }
     Some(EntryKind::Practice(Box::new(PracticeMeta {
         focus_area: focus_area?,
-        example: example?,
+        example,
         municipalities,
         organisations,
         criteria: criteria?,

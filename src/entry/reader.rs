@@ -17,6 +17,9 @@ pub(super) struct EntryReader<'r, 'f, 'a> {
     diags: &'r mut Diagnostics,
     /// Whether an error was reported: the file then yields no entry.
     pub failed: bool,
+    /// Whether the entry's `source.document` is the booklet: then `Need::Booklet` keys are
+    /// required. Set after the common keys are read.
+    pub from_booklet: bool,
 }
 
 impl<'r, 'f, 'a> EntryReader<'r, 'f, 'a> {
@@ -35,6 +38,7 @@ impl<'r, 'f, 'a> EntryReader<'r, 'f, 'a> {
             fields: fm.fields(),
             diags,
             failed: false,
+            from_booklet: false,
         }
     }
 
@@ -159,6 +163,7 @@ impl<'r, 'f, 'a> EntryReader<'r, 'f, 'a> {
             Need::Optional => false,
             Need::Required => true,
             Need::Source => self.section.requires_source(),
+            Need::Booklet => self.from_booklet,
         };
         if !required {
             return;

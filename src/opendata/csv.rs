@@ -106,7 +106,7 @@ fn practice_row(x: &Export, e: &Entry, p: &PracticeMeta) -> Vec<String> {
                 .get(&p.focus_area.to_string())
                 .unwrap_or_default()
         ),
-        p.example.to_string(),
+        p.example.map(|x| x.to_string()).unwrap_or_default(),
         p.municipalities.join(", "),
         p.organisations.join(", "),
         p.criteria

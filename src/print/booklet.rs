@@ -167,7 +167,7 @@ pub fn data(site: &Site, strings: &BTreeMap<String, String>) -> Value {
                 .iter()
                 .filter(|(_, p)| p.focus_area.to_string() == *n)
                 .collect();
-            ps.sort_by_key(|(_, p)| p.example);
+            ps.sort_by_key(|(_, p)| (p.example.is_none(), p.example));
             json!({
                 "number": n,
                 "label": label,

@@ -13,7 +13,7 @@ struct BookletArea<'a> {
 #[derive(Serialize)]
 struct BookletPractice<'a> {
     entry: &'a EntryView,
-    example: u32,
+    example: Option<u32>,
     content: String,
 }
 
@@ -30,14 +30,15 @@ impl<'a> Planner<'a> {
             .0
             .iter()
             .map(|(n, label)| {
-                let mut ps: Vec<(&Entry, u32)> = self
+                let mut ps: Vec<(&Entry, Option<u32>)> = self
                     .site
                     .section(Section::Praksis)
                     .filter_map(|e| e.practice().map(|p| (e, p)))
                     .filter(|(_, p)| p.focus_area.to_string() == *n)
                     .map(|(e, p)| (e, p.example))
                     .collect();
-                ps.sort_by_key(|(_, x)| *x);
+                // Numbered examples in booklet order, then the practices without a number.
+                ps.sort_by_key(|(_, x)| (x.is_none(), *x));
                 let practices = ps
                     .into_iter()
                     .map(|(e, example)| {

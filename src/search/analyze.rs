@@ -110,35 +110,44 @@ pub fn analyse_into(
             if raw.is_empty() {
                 continue;
             }
-            if !c.contains_key(raw) {
-                let lower = raw.to_lowercase();
-                let surface = fold(&lower);
-                let analysed = if is_stopword(&surface) {
-                    None
-                } else {
-                    Some((surface.into(), term_of(&lower).into()))
-                };
-                c.insert(
-                    raw.into(),
-                    CachedWord {
-                        analysed,
-                        reported: std::cell::Cell::new(0),
-                    },
-                );
+            // One hash lookup for a word seen before (nearly every word at scale); only a
+            // new word is analysed and inserted.
+            if let Some(w) = c.get(raw) {
+                w.emit(generation, terms, pairs);
+                continue;
             }
-            let w = &c[raw];
-            if let Some((surface, term)) = &w.analysed {
-                if w.reported.get() != generation {
-                    w.reported.set(generation);
-                    pairs.push((surface.to_string(), term.to_string()));
-                }
-                if !terms.is_empty() {
-                    terms.push(' ');
-                }
-                terms.push_str(term);
-            }
+            let lower = raw.to_lowercase();
+            let surface = fold(&lower);
+            let analysed = if is_stopword(&surface) {
+                None
+            } else {
+                Some((surface.into(), term_of(&lower).into()))
+            };
+            let w = CachedWord {
+                analysed,
+                reported: std::cell::Cell::new(0),
+            };
+            w.emit(generation, terms, pairs);
+            c.insert(raw.into(), w);
         }
     });
+}
+
+impl CachedWord {
+    /// Append the word's term to `terms`, and its (surface, term) pair to `pairs` the first
+    /// time this thread meets it in `generation`.
+    fn emit(&self, generation: u64, terms: &mut String, pairs: &mut Vec<(String, String)>) {
+        if let Some((surface, term)) = &self.analysed {
+            if self.reported.get() != generation {
+                self.reported.set(generation);
+                pairs.push((surface.to_string(), term.to_string()));
+            }
+            if !terms.is_empty() {
+                terms.push(' ');
+            }
+            terms.push_str(term);
+        }
+    }
 }
 
 /// Analyse text for the index: stopwords dropped, every word with its surface and term.

@@ -133,42 +133,60 @@ fn doc_chunks(idx: &SearchIndex, files: &mut Vec<OutputFile>) -> Vec<String> {
 /// The postings, term by term (document gaps and scores × 1000), cut into shards of about
 /// [`SHARD_POSTINGS`]; returns each shard's first term and file name.
 fn posting_shards(idx: &SearchIndex, files: &mut Vec<OutputFile>) -> tantivy::Result<Vec<Value>> {
-    let mut shards: Vec<Value> = Vec::new();
-    let mut cur: Vec<Value> = Vec::new();
-    let mut cur_first = 0usize;
-    let mut cur_count = 0usize;
-    let flush = |first: usize,
-                 lists: &mut Vec<Value>,
-                 files: &mut Vec<OutputFile>,
-                 shards: &mut Vec<Value>| {
-        let body = serde_json::to_vec(&json!({ "p": lists })).expect("json");
-        let file = push_hashed(files, &format!("p{}", shards.len()), body);
-        shards.push(json!([first, file]));
-        lists.clear();
-    };
     // Scoring every term is the bulk of the work; terms are independent.
     let all: Vec<Vec<(u32, f32)>> = (0..idx.vocab.terms.len() as u32)
         .into_par_iter()
         .map(|t| idx.postings(t))
         .collect::<tantivy::Result<_>>()?;
-    for (t, post) in all.into_iter().enumerate() {
-        if cur_count >= SHARD_POSTINGS {
-            flush(cur_first, &mut cur, files, &mut shards);
-            cur_first = t;
-            cur_count = 0;
+    // Cut into shards of about SHARD_POSTINGS postings: (first term, end term).
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let (mut first, mut count) = (0usize, 0usize);
+    for (t, post) in all.iter().enumerate() {
+        if count >= SHARD_POSTINGS {
+            cuts.push((first, t));
+            first = t;
+            count = 0;
         }
-        let mut flat = Vec::with_capacity(post.len() * 2);
-        let mut prev = 0u32;
-        for (d, s) in &post {
-            flat.push(d - prev);
-            prev = *d;
-            flat.push((s * 1000.0).round() as u32);
-        }
-        cur_count += post.len();
-        cur.push(json!(flat));
+        count += post.len();
     }
-    if !cur.is_empty() || shards.is_empty() {
-        flush(cur_first, &mut cur, files, &mut shards);
+    if first < all.len() || cuts.is_empty() {
+        cuts.push((first, all.len()));
+    }
+    // Each shard is written straight as JSON text, `{"p":[[gap,score,…],…]}` (the bytes
+    // serde_json gives for the same numbers), without a serde_json::Value per number.
+    let bodies: Vec<Vec<u8>> = cuts
+        .par_iter()
+        .map(|&(from, to)| shard_json(&all[from..to]))
+        .collect();
+    let mut shards = Vec::with_capacity(cuts.len());
+    for ((first, _), body) in cuts.iter().zip(bodies) {
+        let file = push_hashed(files, &format!("p{}", shards.len()), body);
+        shards.push(json!([first, file]));
     }
     Ok(shards)
+}
+
+/// One shard: per term, document gaps and scores × 1000, interleaved.
+fn shard_json(lists: &[Vec<(u32, f32)>]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = Vec::with_capacity(16 + lists.iter().map(|p| p.len() * 8 + 3).sum::<usize>());
+    out.extend_from_slice(b"{\"p\":[");
+    for (i, post) in lists.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'[');
+        let mut prev = 0u32;
+        for (j, (d, s)) in post.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            let score = (s * 1000.0).round() as u32;
+            write!(out, "{},{}", d - prev, score).expect("write to a Vec");
+            prev = *d;
+        }
+        out.push(b']');
+    }
+    out.extend_from_slice(b"]}");
+    out
 }

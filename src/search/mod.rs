@@ -21,6 +21,7 @@ use docs::SearchDoc;
 use plan::{Slot, Vocab};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use tantivy::columnar::Column;
 use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, EnableScoring, Occur, Query, TermQuery,
 };
@@ -47,6 +48,9 @@ pub struct SearchIndex {
     pub vocab: Vocab,
     pub synonyms: Vec<Vec<Vec<String>>>,
     searcher: Searcher,
+    /// Each segment's `ord` column (entry order), opened once: scoring every term for
+    /// the export runs a query per term.
+    ords: Vec<Column<u64>>,
     fields: Vec<(Field, f32)>,
     facet: Field,
 }
@@ -154,11 +158,15 @@ impl SearchIndex {
         }
         writer.commit()?;
         let searcher = index.reader()?.searcher();
+        let ords = (searcher.segment_readers().iter())
+            .map(|seg| seg.fast_fields().u64("ord"))
+            .collect::<tantivy::Result<_>>()?;
         Ok(SearchIndex {
             docs,
             vocab: Vocab::new(pairs),
             synonyms,
             searcher,
+            ords,
             fields,
             facet,
         })
@@ -205,8 +213,7 @@ impl SearchIndex {
     fn run(&self, q: &dyn Query) -> tantivy::Result<Vec<(u32, f32)>> {
         let weight = q.weight(EnableScoring::enabled_from_searcher(&self.searcher))?;
         let mut out = Vec::new();
-        for seg in self.searcher.segment_readers() {
-            let ords = seg.fast_fields().u64("ord")?;
+        for (seg, ords) in self.searcher.segment_readers().iter().zip(&self.ords) {
             weight.for_each(seg, &mut |doc, score| {
                 let o = ords.first(doc).unwrap_or(0) as u32;
                 out.push((o, score));

@@ -71,10 +71,12 @@ impl Vocab {
             term_id,
             ..Default::default()
         };
+        v.loose_sorted.reserve(v.surfaces.len());
         for (i, s) in v.surfaces.iter().enumerate() {
             v.surface_id.insert(s.clone(), i as u32);
-            v.loose_ids.entry(loose(s)).or_default().push(i as u32);
-            v.loose_sorted.push((loose(s), i as u32));
+            let key = loose(s);
+            v.loose_ids.entry(key.clone()).or_default().push(i as u32);
+            v.loose_sorted.push((key, i as u32));
         }
         v.loose_sorted.sort();
         v

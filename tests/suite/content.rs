@@ -59,7 +59,10 @@ fn exactly_22_practices_in_focus_areas_4_4_7_4_3() {
             .iter()
             .filter_map(|e| e.practice())
             .filter(|p| p.focus_area == fa)
-            .map(|p| p.example)
+            .map(|p| {
+                p.example
+                    .expect("every default practice is from the booklet")
+            })
             .collect();
         ex.sort();
         let expected: Vec<u32> = (1..=ex.len() as u32).collect();

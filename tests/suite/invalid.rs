@@ -150,3 +150,55 @@ fn unsafe_html_never_reaches_the_output() {
     assert!(!body.contains("alert"), "{body}");
     assert!(!body.contains("javascript:"), "{body}");
 }
+
+/// The build report of a site that must fail.
+fn errors_of(dir: &std::path::Path) -> String {
+    match vejviser::build(&crate::helpers::options(dir)) {
+        Err(vejviser::BuildFailure::Content(d)) => d.render_report(),
+        Ok(r) => panic!("should fail:\n{}", r.diagnostics.render_report()),
+        Err(vejviser::BuildFailure::Internal(m, d)) => panic!("{m}\n{}", d.render_report()),
+    }
+}
+
+/// `content/praksis/<slug>.md` as the minimal fixture's practice with `source.document`
+/// and `example` replaced (`None`: no `example` line).
+fn write_practice(dir: &std::path::Path, slug: &str, document: &str, example: Option<u32>) {
+    let text = std::fs::read_to_string(dir.join("content/praksis/temadage.md")).unwrap();
+    let line = example
+        .map(|n| format!("example: {n}\n"))
+        .unwrap_or_default();
+    let text = text
+        .replacen(
+            "document: \"test.txt\"",
+            &format!("document: \"{document}\""),
+            1,
+        )
+        .replacen("example: 1\n", &line, 1)
+        .replacen("Temadage om vold", &format!("Praksis {slug}"), 1);
+    std::fs::write(dir.join(format!("content/praksis/{slug}.md")), text).unwrap();
+}
+
+const BOOKLET: &str = "001_9d617f8347943508.txt";
+
+#[test]
+fn a_practice_from_the_booklet_needs_its_example_number() {
+    let dir = crate::helpers::site_with(None);
+    write_practice(dir.path(), "temadage", BOOKLET, None);
+    let r = errors_of(dir.path());
+    assert_has(&r, "content/praksis/temadage.md:1: fejl[missing-field]: feltet `example` mangler: praksis fra hæftet har hæftets eksempelnummer\n  = hjælp: tilføj fx `example: 2` (eksemplets nummer i fokusområdet i hæftet), eller angiv den rigtige kilde i source.document");
+    assert!(r.trim_end().ends_with("1 fejl og 1 advarsel"), "{r}");
+}
+
+#[test]
+fn example_numbers_are_unique_only_among_practices_that_have_one() {
+    let dir = crate::helpers::site_with(None);
+    // Two practices of focus area 1 from another source without a number, and two from
+    // the booklet: the numbered ones clash, the unnumbered ones never do.
+    write_practice(dir.path(), "uden-nummer-a", "test.txt", None);
+    write_practice(dir.path(), "uden-nummer-b", "test.txt", None);
+    write_practice(dir.path(), "temadage", BOOKLET, Some(1));
+    write_practice(dir.path(), "temadage-igen", BOOKLET, Some(1));
+    let r = errors_of(dir.path());
+    assert_has(&r, "content/praksis/temadage.md:9: fejl[duplicate-example]: fokusområde 1 eksempel 1 er allerede brugt i content/praksis/temadage-igen.md\n  = hjælp: hvert eksempel har sit eget nummer inden for fokusområdet");
+    assert!(r.trim_end().ends_with("1 fejl og 1 advarsel"), "{r}");
+}

@@ -354,3 +354,25 @@ fn failure_after_pages_were_written_keeps_previous_output() {
     assert_eq!(tree(&o.out), before, "a render failure changed public/");
     assert!(dot_dirs().is_empty(), "left behind: {:?}", dot_dirs());
 }
+
+/// A practice from another source than the booklet (a region's own) has no example number:
+/// it builds, and neither its page nor its card shows "Eksempel".
+#[test]
+fn practice_without_example_number_builds_without_one() {
+    let dir = site_with(None);
+    crate::helpers::edit(
+        dir.path(),
+        "content/praksis/temadage.md",
+        "example: 1\n",
+        "",
+    );
+    let mut o = options(dir.path());
+    o.out = dir.path().join("public");
+    vejviser::build(&o).expect("a practice needs no example number outside the booklet");
+    let page = main_of(&o.out, "praksis/temadage/index.html");
+    assert!(page.contains("Temadage om vold"), "{page}");
+    assert!(!page.contains("Eksempel"), "{page}");
+    let list = main_of(&o.out, "praksis/index.html");
+    assert!(list.contains("Temadage om vold"), "{list}");
+    assert!(!list.contains("Eksempel"), "{list}");
+}
