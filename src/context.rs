@@ -297,24 +297,18 @@ fn add_practice(
     v.status = Some(p.status);
     v.ended_on = p.ended_on.map(|d| d.danish());
     v.offers = p.offers.iter().map(|o| facet(&c.offers, o, None)).collect();
-    let f = &p.facts;
-    v.facts = crate::entry::PRACTICE_FACT_KEYS
-        .iter()
-        .zip([
-            &f.duration,
-            &f.group_size,
-            &f.staff,
-            &f.referral,
-            &f.funding,
-        ])
+    v.facts = p
+        .facts
+        .by_key()
+        .into_iter()
         .filter_map(|(key, value)| {
-            value.as_ref().map(|value| FactView {
+            value.map(|value| FactView {
                 key,
                 label: strings
                     .get(&format!("fact_{key}"))
                     .cloned()
                     .unwrap_or_else(|| key.to_string()),
-                value: value.clone(),
+                value: value.to_string(),
             })
         })
         .collect();

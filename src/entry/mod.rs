@@ -153,6 +153,24 @@ pub struct PracticeFacts {
 pub const PRACTICE_FACT_KEYS: [&str; 5] =
     ["duration", "group_size", "staff", "referral", "funding"];
 
+impl PracticeFacts {
+    /// Every fact with its key, in [`PRACTICE_FACT_KEYS`] order, given or not.
+    pub fn by_key(&self) -> [(&'static str, Option<&str>); 5] {
+        let values = [
+            &self.duration,
+            &self.group_size,
+            &self.staff,
+            &self.referral,
+            &self.funding,
+        ];
+        let mut out = [("", None); 5];
+        for (i, (k, v)) in PRACTICE_FACT_KEYS.iter().zip(values).enumerate() {
+            out[i] = (*k, v.as_deref());
+        }
+        out
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PartnerMeta {
     pub kind: String,

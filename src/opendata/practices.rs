@@ -5,7 +5,7 @@
 
 use super::hsds;
 use super::Export;
-use crate::entry::{Entry, PracticeMeta, Section, PRACTICE_FACT_KEYS};
+use crate::entry::{Entry, PracticeMeta, Section};
 use crate::urls;
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -27,17 +27,10 @@ fn keyed(labels: &crate::config::Labels, keys: &[String]) -> Vec<Value> {
 
 /// The facts the source gives, by key (`duration`, …), only those it gives.
 pub fn facts(p: &PracticeMeta) -> Vec<(&'static str, &str)> {
-    let f = &p.facts;
-    PRACTICE_FACT_KEYS
-        .iter()
-        .zip([
-            &f.duration,
-            &f.group_size,
-            &f.staff,
-            &f.referral,
-            &f.funding,
-        ])
-        .filter_map(|(k, v)| v.as_deref().map(|v| (*k, v)))
+    p.facts
+        .by_key()
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
         .collect()
 }
 

@@ -5,7 +5,7 @@
 //! every build from the entries.
 
 use super::world::{PosterWorld, PrintKit};
-use crate::entry::{Entry, OfferStatus, PracticeMeta, Section, PRACTICE_FACT_KEYS};
+use crate::entry::{Entry, OfferStatus, PracticeMeta, Section};
 use crate::model::Site;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_json::{json, Value};
@@ -100,15 +100,8 @@ fn practice_json(site: &Site, s: &dyn Fn(&str) -> String, e: &Entry, p: &Practic
             .join(", "),
     );
     fact("period", p.period.clone().unwrap_or_default());
-    let f = &p.facts;
-    for (k, v) in PRACTICE_FACT_KEYS.iter().zip([
-        &f.duration,
-        &f.group_size,
-        &f.staff,
-        &f.referral,
-        &f.funding,
-    ]) {
-        fact(&format!("fact_{k}"), v.clone().unwrap_or_default());
+    for (k, v) in p.facts.by_key() {
+        fact(&format!("fact_{k}"), v.unwrap_or_default().to_string());
     }
     fact(
         "criteria",

@@ -34,6 +34,36 @@ fn missing_tools() -> Option<String> {
     None
 }
 
+fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+/// A built copy of the default site for the test server on `port`: its base URL, and a
+/// quick exit that leads to a page on the same server; `edits` change site.yaml further.
+fn default_site_served_at(port: u16, edits: &[(&str, String)]) -> tempfile::TempDir {
+    let origin = format!("http://127.0.0.1:{port}");
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    let mut yaml = std::fs::read_to_string(repo().join("site.yaml")).unwrap();
+    let exit = (
+        "url: \"https://www.dr.dk/\"",
+        format!("url: \"{origin}/__exit/\""),
+    );
+    for (from, to) in std::iter::once(&exit).chain(edits) {
+        assert!(yaml.contains(from), "site.yaml has no {from} to replace");
+        yaml = yaml.replace(from, to);
+    }
+    std::fs::write(dir.path().join("site.yaml"), yaml).unwrap();
+    let mut opts = vejviser::BuildOptions::new(dir.path());
+    opts.base_url = Some(origin);
+    opts.today = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY);
+    if let Err(f) = vejviser::build(&opts) {
+        panic!("default site did not build: {f:?}");
+    }
+    dir
+}
+
 #[test]
 fn default_site_in_headless_chromium() {
     if let Some(why) = missing_tools() {
@@ -45,30 +75,8 @@ fn default_site_in_headless_chromium() {
         );
         return;
     }
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let origin = format!("http://127.0.0.1:{port}");
-    // A copy of the default site whose quick exit leads to a page on the test server.
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("content"), &dir.path().join("content"));
-    let yaml = std::fs::read_to_string(repo().join("site.yaml")).unwrap();
-    let yaml = yaml.replace(
-        "url: \"https://www.dr.dk/\"",
-        &format!("url: \"{origin}/__exit/\""),
-    );
-    assert!(
-        yaml.contains("/__exit/"),
-        "site.yaml quick_exit.url not found to replace"
-    );
-    std::fs::write(dir.path().join("site.yaml"), yaml).unwrap();
-    let mut opts = vejviser::BuildOptions::new(dir.path());
-    opts.base_url = Some(origin);
-    opts.today = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY);
-    if let Err(f) = vejviser::build(&opts) {
-        panic!("default site did not build: {f:?}");
-    }
+    let port = free_port();
+    let dir = default_site_served_at(port, &[]);
     let out = Command::new("node")
         .arg(repo().join("tests/js/browser.mjs"))
         .arg(dir.path().join("public"))
@@ -150,35 +158,14 @@ fn embed_box_in_an_iframe_in_headless_chromium() {
         eprintln!("\n*** EMBED BROWSER TEST NOT RUN: {why} ***\n");
         return;
     }
-    let free_port = || {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
     let (port, other) = (free_port(), free_port());
-    let origin = format!("http://127.0.0.1:{port}");
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("content"), &dir.path().join("content"));
-    let yaml = std::fs::read_to_string(repo().join("site.yaml")).unwrap();
-    let yaml = yaml
-        .replace(
-            "url: \"https://www.dr.dk/\"",
-            &format!("url: \"{origin}/__exit/\""),
-        )
-        .replace(
+    let dir = default_site_served_at(
+        port,
+        &[(
             "allowed_origins: [\"https://www.kk.dk\"]",
-            &format!("allowed_origins: [\"http://localhost:{port}\"]"),
-        );
-    assert!(
-        yaml.contains("/__exit/") && yaml.contains("http://localhost:"),
-        "site.yaml quick_exit.url or embed.allowed_origins not found to replace"
+            format!("allowed_origins: [\"http://localhost:{port}\"]"),
+        )],
     );
-    std::fs::write(dir.path().join("site.yaml"), yaml).unwrap();
-    let mut opts = vejviser::BuildOptions::new(dir.path());
-    opts.base_url = Some(origin);
-    opts.today = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY);
-    if let Err(f) = vejviser::build(&opts) {
-        panic!("default site did not build: {f:?}");
-    }
     let out = Command::new("node")
         .arg(repo().join("tests/js/embed.mjs"))
         .arg(dir.path().join("public"))
