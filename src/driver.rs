@@ -216,18 +216,30 @@ pub fn render_site_into(
     let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
     let t = Instant::now();
     let search_files = search::SearchIndex::build(loaded, texts, &opts.root, &mut search_diags)
-        .and_then(|idx| match search::export::export(&idx, loaded) {
-            Ok(f) => Some(f),
-            Err(e) => {
-                search_diags.push(internal(
-                    "søgeindeks",
-                    format!("søgeindekset kunne ikke eksporteres: {e}"),
-                ));
-                None
-            }
+        .and_then(|idx| {
+            exported(
+                search::export::export(&idx, search::docs::Corpus::of(loaded)),
+                &mut search_diags,
+            )
         });
     for f in search_files.unwrap_or_default() {
         sink.put(f);
+    }
+    // Each other language's own index, under `<lang>/soeg/`.
+    for mut lc in crate::languages::search_corpora(loaded, &ropts.languages) {
+        let docs = std::mem::take(&mut lc.docs);
+        let files =
+            search::SearchIndex::build_for_language(docs, &lc.code, &opts.root, &mut search_diags)
+                .and_then(|idx| {
+                    let prefix = format!("{}/", lc.code);
+                    exported(
+                        search::export::export_to(&idx, lc.corpus(), &prefix),
+                        &mut search_diags,
+                    )
+                });
+        for f in files.unwrap_or_default() {
+            sink.put(f);
+        }
     }
     timings.search = t.elapsed();
     diags.extend(page_diags);
@@ -250,6 +262,41 @@ pub fn render_site_into(
         }
     }
     Some(())
+}
+
+/// The files of an exported index, or the error as a diagnostic.
+fn exported(
+    files: tantivy::Result<Vec<output::OutputFile>>,
+    diags: &mut Diagnostics,
+) -> Option<Vec<output::OutputFile>> {
+    match files {
+        Ok(f) => Some(f),
+        Err(e) => {
+            diags.push(internal(
+                "søgeindeks",
+                format!("søgeindekset kunne ikke eksporteres: {e}"),
+            ));
+            None
+        }
+    }
+}
+
+/// The search index of one of the site's languages (`None`: the source language), for
+/// `vejviser search --lang`. `None` with no error when the site has no such language.
+pub fn search_index_in(
+    loaded: &LoadedSite,
+    opts: &BuildOptions,
+    lang: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<search::SearchIndex> {
+    let Some(code) = lang.filter(|c| *c != loaded.site.config.language) else {
+        return search_index(loaded, opts, diags);
+    };
+    let langs = crate::languages::languages(loaded);
+    let lc = crate::languages::search_corpora(loaded, &langs)
+        .into_iter()
+        .find(|c| c.code == code)?;
+    search::SearchIndex::build_for_language(lc.docs, code, &opts.root, diags)
 }
 
 /// The search index of a loaded site, for `vejviser search` (no pages rendered).

@@ -102,7 +102,9 @@ pub fn init_site(dir: &Path, kommune: &str) -> Result<InitReport, InitError> {
     };
     for file in all_files(&DEFAULT_CONTENT) {
         let rel = format!("content/{}", file.path().to_string_lossy());
-        let owners = std::str::from_utf8(file.contents())
+        // A translation (`x.en.md`) belongs where its Danish source (`x.md`) belongs.
+        let source = translated_source(file.path()).unwrap_or(file);
+        let owners = std::str::from_utf8(source.contents())
             .ok()
             .filter(|_| rel.ends_with(".md"))
             .map(entry_municipalities)
@@ -116,6 +118,17 @@ pub fn init_site(dir: &Path, kommune: &str) -> Result<InitReport, InitError> {
     write("site.yaml", site_yaml_for(kommune).as_bytes(), &mut report)?;
     write(".gitignore", b"public/\n", &mut report)?;
     Ok(report)
+}
+
+/// The Danish source of a translation file in the default content (`udsat.en.md` →
+/// `udsat.md`), if `path` is one.
+fn translated_source(path: &Path) -> Option<&'static include_dir::File<'static>> {
+    let name = path.file_name()?.to_str()?;
+    let (stem, lang) = name.strip_suffix(".md")?.rsplit_once('.')?;
+    if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    DEFAULT_CONTENT.get_file(path.with_file_name(format!("{stem}.md")))
 }
 
 fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {

@@ -7,8 +7,10 @@
 
 use crate::diag::Diagnostics;
 use crate::loaded::LoadedSite;
+use crate::model::Site;
 use crate::output::{OutputFile, Sink};
 use crate::render::{self, LanguageInfo, Languages, RenderOptions};
+use crate::search::docs::{Corpus, SearchDoc};
 use crate::translation;
 use std::collections::HashSet;
 
@@ -96,6 +98,79 @@ pub fn render_other_languages(
     }
 }
 
+/// What one language's search index is made of.
+pub struct LanguageCorpus<'a> {
+    pub code: String,
+    /// The localized site, holding only the entries translated into the language.
+    pub site: Site,
+    pub strings: &'a std::collections::BTreeMap<String, String>,
+    pub docs: Vec<SearchDoc>,
+}
+
+impl LanguageCorpus<'_> {
+    pub fn corpus(&self) -> Corpus<'_> {
+        Corpus {
+            site: &self.site,
+            strings: self.strings,
+        }
+    }
+}
+
+/// The search documents of each other language: its translated entries and its help pages
+/// (with the advice translated into it). A card-only translation (title and summary) is a
+/// document without a body, found in the language and linking to the Danish page.
+pub fn search_corpora<'a>(loaded: &'a LoadedSite, langs: &Languages) -> Vec<LanguageCorpus<'a>> {
+    let mut out = Vec::new();
+    for info in langs.all.iter().skip(1) {
+        let (Some(theme), Some(pages)) = (loaded.language_themes.get(&info.code), &info.pages)
+        else {
+            continue;
+        };
+        let localized = translation::localize(
+            &loaded.site,
+            &info.code,
+            &loaded.translations,
+            &theme.strings,
+        );
+        let entries = (localized.entries.iter())
+            .filter(|e| e.translation.is_some())
+            .map(|e| {
+                let mut e = e.clone();
+                if !pages.contains(&crate::urls::entry_dir(e.section, &e.slug)) {
+                    e.body.clear();
+                }
+                e
+            })
+            .collect();
+        let mut config = localized.config.clone();
+        config.base_path = format!("{}/{}", langs.root_base_path, info.code);
+        let site = localized.with_entries(config, entries);
+        let prepared = render::prepare(&site, theme, None);
+        let texts = prepared.rendered.into_iter().map(|r| r.text).collect();
+        let corpus = Corpus {
+            site: &site,
+            strings: &theme.strings,
+        };
+        let mut docs = crate::search::docs::collect(corpus, texts);
+        // A document whose page the language lacks links to the Danish page.
+        let own = format!("{}/{}/", langs.root_base_path, info.code);
+        for d in &mut docs {
+            if let Some(dir) = d.url.strip_prefix(&own) {
+                if !pages.contains(dir) {
+                    d.url = format!("{}/{dir}", langs.root_base_path);
+                }
+            }
+        }
+        out.push(LanguageCorpus {
+            code: info.code.clone(),
+            site,
+            strings: &theme.strings,
+            docs,
+        });
+    }
+    out
+}
+
 /// Puts a language's pages under `<lang>/` and points its links to pages the language does
 /// not have (and to the shared assets) back to the source language's.
 struct PrefixSink<'a> {
@@ -119,7 +194,8 @@ impl Sink for PrefixSink<'_> {
 }
 
 /// Rewrite `"<root>/<code>/<dir>…"` to `"<root>/<dir>…"` where the language has no page
-/// `<dir>` (a practice, the search page, a stylesheet).
+/// `<dir>` (a practice, a stylesheet); files in a page's folder stay (the language's own
+/// search index in `soeg/`).
 fn relink(html: &str, root: &str, code: &str, pages: &HashSet<String>) -> String {
     let prefix = format!("\"{root}/{code}/");
     let mut out = String::with_capacity(html.len());
@@ -129,8 +205,10 @@ fn relink(html: &str, root: &str, code: &str, pages: &HashSet<String>) -> String
         let after = &rest[i + prefix.len()..];
         let end = after.find('"').unwrap_or(after.len());
         let target = &after[..end];
-        let dir = target.split(['#', '?']).next().unwrap_or("");
-        if pages.contains(dir) {
+        let path = target.split(['#', '?']).next().unwrap_or("");
+        // A page, or a file in a page's folder (the language's search index `soeg/…`).
+        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        if pages.contains(path) || (!dir.is_empty() && pages.contains(dir)) {
             out.push_str(&prefix);
         } else {
             out.push('"');
@@ -157,6 +235,12 @@ mod tests {
         assert_eq!(
             relink(html, "", "en", &pages),
             r#"<a href="/en/hjaelp/udsat/#x">a</a> <a href="/praksis/">b</a> <link href="/static/style.css"> <a href="/en/">c</a>"#
+        );
+        // A file in a folder the language has is its own; one at its root is not.
+        let html = r#"<div data-index="/en/hjaelp/udsat/i.json"> <a href="/en/robots.txt">"#;
+        assert_eq!(
+            relink(html, "", "en", &pages),
+            html.replace("/en/robots", "/robots")
         );
     }
 }

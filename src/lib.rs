@@ -51,8 +51,8 @@ pub mod urls;
 pub mod write;
 
 pub use driver::{
-    build, check, display, load_site, render_site, render_site_into, search_index, BuildFailure,
-    BuildReport, Timings,
+    build, check, display, load_site, render_site, render_site_into, search_index, search_index_in,
+    BuildFailure, BuildReport, Timings,
 };
 pub use loaded::LoadedSite;
 pub use options::BuildOptions;

@@ -409,10 +409,11 @@ pub fn localize(
 }
 
 /// The pages language `lang` has (output directories, as the planner names them): the home
-/// page, the help pages and the 404 page, which every language has, and the pages of the
-/// entries it translates.
+/// page, the help pages, the search page and the 404 page, which every language has, and
+/// the pages of the entries it translates.
 pub fn pages_of(site: &Site, lang: &str, translations: &Translations) -> HashSet<String> {
-    let mut pages: HashSet<String> = ["", "404.html", "hjaelp/"]
+    // Every language has its own search (its translated pages first, then the Danish).
+    let mut pages: HashSet<String> = ["", "404.html", "hjaelp/", &crate::urls::search_dir()]
         .into_iter()
         .map(String::from)
         .collect();

@@ -110,6 +110,10 @@ enum Command {
         /// offer=krisecenter, kind=ngo, anonymous=yes, free=yes.
         #[arg(long = "filter", value_name = "KEY=VALUE")]
         filters: Vec<String>,
+        /// Search this language's pages (a code from site.yaml `languages`, e.g. en or
+        /// ar), then show the first Danish results below them.
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Create a new entry: vejviser new viden "Digital vold"
     New {
@@ -184,10 +188,11 @@ pub fn run() -> ExitCode {
                 limit,
                 section,
                 filters,
+                lang,
                 ..
             },
             Some(opts),
-        ) => search::run(opts, query, json, limit, section, filters),
+        ) => search::run(opts, query, json, limit, section, filters, lang),
         (
             Command::New {
                 section,

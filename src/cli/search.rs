@@ -11,6 +11,7 @@ pub fn run(
     limit: usize,
     section: Option<String>,
     filters: Vec<String>,
+    lang: Option<String>,
 ) -> ExitCode {
     const SECTIONS: [&str; 6] = [
         "praksis",
@@ -45,12 +46,25 @@ pub fn run(
             "Sitet kan ikke læses; ret fejlene ovenfor.",
         );
     };
-    let Some(index) = vejviser::search_index(&loaded, &opts, &mut diags) else {
+    let languages = &loaded.site.config.languages;
+    if let Some(l) = lang
+        .as_deref()
+        .filter(|l| !languages.iter().any(|c| c == l))
+    {
+        let known = if languages.is_empty() {
+            "sitet har kun ét sprog (languages i site.yaml)".to_string()
+        } else {
+            format!("vælg en af: {}", languages.join(", "))
+        };
+        return usage(&format!("--lang `{l}` er ikke et af sitets sprog; {known}"));
+    }
+    let Some(index) = vejviser::search_index_in(&loaded, &opts, lang.as_deref(), &mut diags) else {
         return failure_after(
             BuildFailure::Content(diags),
             "Sitet kan ikke læses; ret fejlene ovenfor.",
         );
     };
+    let in_other_language = lang.is_some_and(|l| l != loaded.site.config.language);
     match index.query(&req) {
         Ok(hits) if json => {
             println!(
@@ -61,6 +75,16 @@ pub fn run(
         }
         Ok(hits) => {
             print!("{}", vejviser::search::render_text(&req.query, &hits));
+            // As on the language's search page: the Danish results below its own.
+            if in_other_language {
+                if let Some(danish) = vejviser::search_index(&loaded, &opts, &mut diags) {
+                    req.limit = req.limit.min(10);
+                    if let Ok(hits) = danish.query(&req) {
+                        println!("\nResultater på dansk:");
+                        print!("{}", vejviser::search::render_text(&req.query, &hits));
+                    }
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -66,6 +66,8 @@ impl<'a> Planner<'a> {
                 ("many", "search_many"),
                 ("filters", "search_filters"),
                 ("more", "search_more"),
+                ("fallback", "search_fallback_results"),
+                ("fallback_none", "search_fallback_none"),
             ]
             .into_iter()
             .map(|(k, v)| (k, s(v)))
@@ -75,6 +77,15 @@ impl<'a> Planner<'a> {
                 "search_index",
                 urls::link(bp, crate::search::export::INDEX_FILE),
             );
+            // In another language the search page searches that language first, then
+            // offers the Danish results (most of the site is Danish only).
+            let langs = &self.opts.languages;
+            if langs.all.first().is_some_and(|l| l.code != langs.current) {
+                ctx.insert(
+                    "search_fallback_index",
+                    urls::link(&langs.root_base_path, crate::search::export::INDEX_FILE),
+                );
+            }
             jobs.push(PageJob {
                 out: dir,
                 template: "search.html",

@@ -1,37 +1,156 @@
-//! Danish text analysis shared by the index, the command-line search and (through the
-//! exported vocabulary) the browser client.
+//! Text analysis per language, shared by the index, the command-line search and (through
+//! the exported vocabulary and constants) the browser client.
 //!
-//! Index side: a word is lower-cased, its stem taken with the Danish Snowball stemmer, and
-//! both the word and the stem are folded to ASCII the Danish way (æ→ae, ø→oe, å→aa). The
-//! folded word is the *surface* form, the folded stem the *term* that tantivy indexes.
-//! Query side never stems: it looks words up in the surface vocabulary, so the browser
-//! needs no stemmer and both sides agree exactly.
+//! Index side: a word is lower-cased, its stem taken with the language's Snowball stemmer
+//! (Danish, English, Arabic), and both the word and the stem are folded: the Danish way
+//! (æ→ae, ø→oe, å→aa) for every language, since names are Danish everywhere, plus Arabic
+//! normalisation for Arabic. The folded word is the *surface* form, the folded stem the
+//! *term* that tantivy indexes. Query side never stems: it looks words up in the surface
+//! vocabulary, so the browser needs no stemmer and both sides agree exactly.
 
 use std::sync::OnceLock;
 
-/// Words that carry no meaning for search, folded.
+/// How one language's text becomes index terms and how its queries are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Analysis {
+    #[default]
+    Danish,
+    English,
+    Arabic,
+    /// A language without a stemmer here: words are lower-cased and folded only.
+    Plain,
+}
+
+/// Each analysis once, for per-analysis tables.
+const ANALYSES: usize = 4;
+
+impl Analysis {
+    /// The analysis of a language code from site.yaml (`da`, `en`, `ar`, …).
+    pub fn for_language(code: &str) -> Analysis {
+        match code {
+            "da" => Analysis::Danish,
+            "en" => Analysis::English,
+            "ar" => Analysis::Arabic,
+            _ => Analysis::Plain,
+        }
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+
+    /// Words that carry no meaning for search, folded and sorted.
+    pub fn stopwords(self) -> &'static [&'static str] {
+        static WORDS: [OnceLock<Vec<&'static str>>; ANALYSES] =
+            [const { OnceLock::new() }; ANALYSES];
+        WORDS[self.slot()].get_or_init(|| {
+            let text = match self {
+                Analysis::Danish => include_str!("stopwords.txt"),
+                Analysis::English => include_str!("stopwords.en.txt"),
+                Analysis::Arabic => include_str!("stopwords.ar.txt"),
+                Analysis::Plain => "",
+            };
+            let mut w: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        })
+    }
+
+    pub fn is_stopword(self, folded: &str) -> bool {
+        self.stopwords().binary_search(&folded).is_ok()
+    }
+
+    /// Inflection endings tried when a query word is not in the vocabulary but its stem
+    /// is ("voldsudøvere" → "voldsudøver"). Longest first. Exported to the browser client.
+    pub fn suffixes(self) -> &'static [&'static str] {
+        match self {
+            Analysis::Danish => SUFFIXES,
+            Analysis::English => &["ing", "es", "ed", "s", "d"],
+            // After normalisation (ة → ه): feminine, dual, plural and pronoun endings.
+            Analysis::Arabic => &["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"],
+            Analysis::Plain => &[],
+        }
+    }
+
+    /// Prefixes a query word is tried with and without (the Arabic article and the
+    /// conjunctions and prepositions written onto a word: "العنف" ~ "عنف"). The article
+    /// first: a synonym's bare word takes the term of its first form found, and the
+    /// stemmer does not always give "بالخط" the term of "الخط". Exported to the client.
+    pub fn prefixes(self) -> &'static [&'static str] {
+        match self {
+            Analysis::Arabic => &[
+                "ال", "وال", "بال", "كال", "فال", "لل", "و", "ب", "ل", "ك", "ف",
+            ],
+            _ => &[],
+        }
+    }
+
+    /// The folding tables, first match wins. Exported to the browser client.
+    pub fn fold_tables(self) -> &'static [&'static [(char, &'static str)]] {
+        match self {
+            Analysis::Arabic => &[crate::fold::DANISH, crate::fold::ARABIC],
+            _ => &[crate::fold::DANISH],
+        }
+    }
+
+    /// Fold a lower-case word.
+    pub fn fold(self, lower: &str) -> String {
+        crate::fold::fold_with(lower, self.fold_tables())
+    }
+
+    /// The index term of a lower-case word.
+    pub fn term_of(self, lower: &str) -> String {
+        thread_local! {
+            static CACHE: std::cell::RefCell<[std::collections::HashMap<String, String>; ANALYSES]> =
+                Default::default();
+        }
+        CACHE.with(|c| {
+            if let Some(t) = c.borrow()[self.slot()].get(lower) {
+                return t.clone();
+            }
+            let t = self.fold(&self.stem(lower));
+            c.borrow_mut()[self.slot()].insert(lower.to_string(), t.clone());
+            t
+        })
+    }
+
+    fn stem(self, lower: &str) -> String {
+        static STEMMERS: [OnceLock<Option<frostem::Stemmer>>; ANALYSES] =
+            [const { OnceLock::new() }; ANALYSES];
+        let stemmer = STEMMERS[self.slot()].get_or_init(|| match self {
+            Analysis::Danish => Some(frostem::Stemmer::new(frostem::Algorithm::Danish)),
+            Analysis::English => Some(frostem::Stemmer::new(frostem::Algorithm::English)),
+            Analysis::Arabic => Some(frostem::Stemmer::new(frostem::Algorithm::Arabic)),
+            Analysis::Plain => None,
+        });
+        match stemmer {
+            Some(s) => s.stem(lower).to_string(),
+            None => lower.to_string(),
+        }
+    }
+}
+
+/// Danish words that carry no meaning for search, folded.
 pub fn stopwords() -> &'static [&'static str] {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("stopwords.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .collect()
-    })
+    Analysis::Danish.stopwords()
 }
 
 pub fn is_stopword(folded: &str) -> bool {
-    stopwords().binary_search(&folded).is_ok()
+    Analysis::Danish.is_stopword(folded)
 }
 
-/// Inflection endings tried when a query word is not in the vocabulary but its stem is
-/// ("voldsudøvere" → "voldsudøver"). Longest first. Exported to the browser client.
+/// Danish inflection endings (see [`Analysis::suffixes`]).
 pub const SUFFIXES: &[&str] = &[
     "erne", "ende", "ene", "ere", "ers", "ets", "ens", "er", "en", "et", "es", "ne", "e", "s",
 ];
 
-/// Split text into lower-cased words: runs of letters and digits.
+/// Split text into lower-cased words: runs of letters and digits (Unicode Alphabetic, which
+/// includes Arabic vowel marks, and Numeric: `\p{Alphabetic}\p{N}` in the client).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -49,22 +168,9 @@ pub fn loose(folded: &str) -> String {
         .replace("oe", "o")
 }
 
-/// The index term of a lower-case word.
+/// The Danish index term of a lower-case word.
 pub fn term_of(lower: &str) -> String {
-    thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            Default::default();
-    }
-    static STEMMER: OnceLock<frostem::Stemmer> = OnceLock::new();
-    CACHE.with(|c| {
-        if let Some(t) = c.borrow().get(lower) {
-            return t.clone();
-        }
-        let s = STEMMER.get_or_init(|| frostem::Stemmer::new(frostem::Algorithm::Danish));
-        let t = fold(&s.stem(lower));
-        c.borrow_mut().insert(lower.to_string(), t.clone());
-        t
-    })
+    Analysis::Danish.term_of(lower)
 }
 
 /// One analysed word of a document.
@@ -94,6 +200,7 @@ struct CachedWord {
 /// Words are looked up in a per-thread cache keyed by the word as written, so each
 /// distinct word is lower-cased, folded and stemmed once per thread, across builds too.
 pub fn analyse_into(
+    analysis: Analysis,
     text: &str,
     generation: u64,
     terms: &mut String,
@@ -101,11 +208,12 @@ pub fn analyse_into(
 ) {
     // FxHash: the keys are short words hashed millions of times at scale.
     thread_local! {
-        static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, CachedWord>> =
+        static CACHE: std::cell::RefCell<[rustc_hash::FxHashMap<Box<str>, CachedWord>; ANALYSES]> =
             Default::default();
     }
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
+        let c = &mut c[analysis.slot()];
         for raw in text.split(|ch: char| !ch.is_alphanumeric()) {
             if raw.is_empty() {
                 continue;
@@ -117,11 +225,11 @@ pub fn analyse_into(
                 continue;
             }
             let lower = raw.to_lowercase();
-            let surface = fold(&lower);
-            let analysed = if is_stopword(&surface) {
+            let surface = analysis.fold(&lower);
+            let analysed = if analysis.is_stopword(&surface) {
                 None
             } else {
-                Some((surface.into(), term_of(&lower).into()))
+                Some((surface.into(), analysis.term_of(&lower).into()))
             };
             let w = CachedWord {
                 analysed,
@@ -234,6 +342,7 @@ mod tests {
             let generation = new_generation();
             let (mut terms, mut pairs) = (String::new(), Vec::new());
             analyse_into(
+                Analysis::Danish,
                 "Krisecentre og krisecentre",
                 generation,
                 &mut terms,
@@ -242,10 +351,32 @@ mod tests {
             assert_eq!(pairs.len(), 2, "Krisecentre and krisecentre: {pairs:?}");
             assert_eq!(terms.split(' ').count(), 2);
             // The same words again in this generation: terms, but no new pairs.
-            analyse_into("krisecentre", generation, &mut terms, &mut pairs);
+            analyse_into(
+                Analysis::Danish,
+                "krisecentre",
+                generation,
+                &mut terms,
+                &mut pairs,
+            );
             assert_eq!(pairs.len(), 2);
             assert_eq!(terms.split(' ').count(), 3);
         }
+    }
+
+    #[test]
+    fn english_and_arabic_stem_their_own_words() {
+        let en = Analysis::English;
+        assert_eq!(en.term_of("violence"), en.term_of("violences"));
+        assert_eq!(en.term_of("abused"), en.term_of("abuse"));
+        assert_eq!(en.term_of("hits"), en.term_of("hit"));
+        assert!(en.is_stopword("my") && !en.is_stopword("partner"));
+        let ar = Analysis::Arabic;
+        // The article and a hamza spelling meet the bare word.
+        assert_eq!(ar.term_of("العنف"), ar.term_of("عنف"));
+        assert_eq!(ar.fold("أسرة"), ar.fold("اسره"));
+        assert!(ar.is_stopword(&ar.fold("على")));
+        // Latin names in Arabic text fold the Danish way.
+        assert_eq!(ar.fold("mødrehjælpen"), "moedrehjaelpen");
     }
 
     #[test]

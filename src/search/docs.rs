@@ -1,9 +1,29 @@
 //! The searchable documents: one per entry, its text fields and facets, taken from the
 //! model and the rendered body text.
 
-use super::analyze::{fold, words};
+use super::analyze::{words, Analysis};
 use crate::entry::{EntryKind, YesNo};
 use crate::loaded::LoadedSite;
+use crate::model::Site;
+use std::collections::BTreeMap;
+
+/// What the documents are made of: the site (Danish, or localized into another language)
+/// and the UI strings of its language.
+#[derive(Clone, Copy)]
+pub struct Corpus<'a> {
+    pub site: &'a Site,
+    pub strings: &'a BTreeMap<String, String>,
+}
+
+impl<'a> Corpus<'a> {
+    /// The source-language site.
+    pub fn of(loaded: &'a LoadedSite) -> Corpus<'a> {
+        Corpus {
+            site: &loaded.site,
+            strings: &loaded.theme.strings,
+        }
+    }
+}
 use crate::urls;
 
 #[derive(Debug, Clone)]
@@ -56,17 +76,16 @@ pub const FACET_KEYS: &[&str] = &[
 ];
 
 /// `(key, label)` of every facet, for the browser client.
-pub fn facet_keys(loaded: &LoadedSite) -> Vec<(&'static str, String)> {
+pub fn facet_keys(corpus: Corpus) -> Vec<(&'static str, String)> {
     FACET_KEYS
         .iter()
-        .map(|k| (*k, ui(loaded, &format!("facet_{k}"))))
+        .map(|k| (*k, ui(corpus, &format!("facet_{k}"))))
         .collect()
 }
 
 /// A UI string of the theme (the theme load checks that every one used here exists).
-fn ui(loaded: &LoadedSite, key: &str) -> String {
-    loaded
-        .theme
+fn ui(corpus: Corpus, key: &str) -> String {
+    corpus
         .strings
         .get(key)
         .cloned()
@@ -82,11 +101,11 @@ fn yes_no(v: &YesNo) -> &'static str {
 }
 
 /// The label of a facet value, for display and for the `labels` field.
-pub fn facet_label(loaded: &LoadedSite, key: &str, value: &str) -> String {
-    let c = &loaded.site.config;
+pub fn facet_label(corpus: Corpus, key: &str, value: &str) -> String {
+    let c = &corpus.site.config;
     let from = |l: &crate::config::Labels| l.get(value).unwrap_or(value).to_string();
     match key {
-        "section" => ui(loaded, &format!("section_{value}")),
+        "section" => ui(corpus, &format!("section_{value}")),
         "focus_area" => from(&c.focus_areas),
         "criterion" => from(&c.criteria),
         "target_group" => from(&c.target_groups),
@@ -94,10 +113,10 @@ pub fn facet_label(loaded: &LoadedSite, key: &str, value: &str) -> String {
         "violence_form" => from(&c.violence_forms),
         "offer" => from(&c.offers),
         "kind" => from(&c.partner_kinds),
-        "evaluated" => ui(loaded, "evaluated"),
+        "evaluated" => ui(corpus, "evaluated"),
         // The theme's yes/no/unknown ("Ja", "Nej", "Ikke oplyst").
         "anonymous" | "free" => ui(
-            loaded,
+            corpus,
             if matches!(value, "yes" | "no") {
                 value
             } else {
@@ -110,9 +129,9 @@ pub fn facet_label(loaded: &LoadedSite, key: &str, value: &str) -> String {
 
 /// One document per entry (advice blocks are part of their help page's document), plus
 /// one per audience help page.
-pub fn collect(loaded: &LoadedSite, texts: Vec<String>) -> Vec<SearchDoc> {
+pub fn collect(corpus: Corpus, texts: Vec<String>) -> Vec<SearchDoc> {
     let mut texts: Vec<Option<String>> = texts.into_iter().map(Some).collect();
-    let site = &loaded.site;
+    let site = corpus.site;
     let bp = &site.config.base_path;
     let mut out = Vec::new();
     for (i, e) in site.entries.iter().enumerate() {
@@ -189,11 +208,11 @@ pub fn collect(loaded: &LoadedSite, texts: Vec<String>) -> Vec<SearchDoc> {
         let labels: Vec<String> = facets
             .iter()
             .filter(|(k, _)| !matches!(k.as_str(), "anonymous" | "free" | "municipality"))
-            .map(|(k, v)| facet_label(loaded, k, v))
+            .map(|(k, v)| facet_label(corpus, k, v))
             .collect();
         out.push(SearchDoc {
             section: e.section.dir().to_string(),
-            section_label: facet_label(loaded, "section", e.section.dir()),
+            section_label: facet_label(corpus, "section", e.section.dir()),
             slug: e.slug.clone(),
             title: e.title.clone(),
             url: urls::link(bp, &urls::entry_dir(e.section, &e.slug)),
@@ -204,17 +223,17 @@ pub fn collect(loaded: &LoadedSite, texts: Vec<String>) -> Vec<SearchDoc> {
             facets,
         });
     }
-    out.extend(help_pages(loaded, &mut texts));
+    out.extend(help_pages(corpus, &mut texts));
     out
 }
 
 /// One document per audience help page: its label and intro, the advice shown on it, and
 /// the names of the offers it lists, so "bekymret for min søster" finds the page for
 /// relatives and "1888" still finds the hotline's own page first.
-fn help_pages(loaded: &LoadedSite, texts: &mut [Option<String>]) -> Vec<SearchDoc> {
-    let site = &loaded.site;
+fn help_pages(corpus: Corpus, texts: &mut [Option<String>]) -> Vec<SearchDoc> {
+    let site = corpus.site;
     let c = &site.config;
-    let strings = &loaded.theme.strings;
+    let strings = corpus.strings;
     let mut out = Vec::new();
     for (key, label) in &c.audiences.0 {
         let mut body = Vec::new();
@@ -238,7 +257,7 @@ fn help_pages(loaded: &LoadedSite, texts: &mut [Option<String>]) -> Vec<SearchDo
             .unwrap_or_default();
         out.push(SearchDoc {
             section: HELP_SECTION.to_string(),
-            section_label: facet_label(loaded, "section", HELP_SECTION),
+            section_label: facet_label(corpus, "section", HELP_SECTION),
             slug: key.clone(),
             title: label.clone(),
             url: urls::link(&c.base_path, &urls::audience_dir(key)),
@@ -260,9 +279,9 @@ const HELP_SECTION: &str = "hjaelp";
 
 /// A short passage of the document around the first query word it holds, with the words
 /// marked `<mark>…</mark>` (HTML-escaped otherwise). The summary when the body has none.
-pub fn snippet(d: &SearchDoc, matched: &[&str]) -> String {
+pub fn snippet(d: &SearchDoc, matched: &[&str], analysis: Analysis) -> String {
     const WIDTH: usize = 180;
-    let hit = |w: &str| matched.contains(&fold(&w.to_lowercase()).as_str());
+    let hit = |w: &str| matched.contains(&analysis.fold(&w.to_lowercase()).as_str());
     let body_hit = words(&d.body).any(|w| hit(&w));
     let flat;
     let source = if words(&d.summary).any(|w| hit(&w)) || !body_hit {
@@ -359,7 +378,7 @@ mod tests {
             body: String::new(),
             facets: vec![],
         };
-        let s = snippet(&d, &["raadgivning"]);
+        let s = snippet(&d, &["raadgivning"], Analysis::Danish);
         assert_eq!(s, "Om &lt;vold&gt; &amp; <mark>rådgivning</mark>.");
     }
 }

@@ -2,11 +2,9 @@
 //! vocabulary, planning constants) and posting shards `soeg/p<n>.<hash>.json` holding the
 //! tantivy scores of each term, fetched only for the terms a query needs.
 
-use super::analyze::{stopwords, SUFFIXES};
-use super::docs::{facet_keys, facet_label, FACET_KEYS};
+use super::docs::{facet_keys, facet_label, Corpus, FACET_KEYS};
 use super::plan::WEIGHTS;
 use super::SearchIndex;
-use crate::loaded::LoadedSite;
 use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -24,11 +22,22 @@ pub const DOC_CHUNK: usize = 25;
 
 pub const INDEX_FILE: &str = "soeg/index.json";
 
-pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<OutputFile>> {
-    let (facets, docs) = facet_table(idx, loaded);
+/// The search index of the source language, in `soeg/`.
+pub fn export(idx: &SearchIndex, corpus: Corpus) -> tantivy::Result<Vec<OutputFile>> {
+    export_to(idx, corpus, "")
+}
+
+/// The files of an index under `<prefix>soeg/` (`prefix` is `""` or `"en/"`).
+pub fn export_to(
+    idx: &SearchIndex,
+    corpus: Corpus,
+    prefix: &str,
+) -> tantivy::Result<Vec<OutputFile>> {
+    let (facets, docs) = facet_table(idx, corpus);
     let mut files = Vec::new();
     let doc_chunks = doc_chunks(idx, &mut files);
     let shards = posting_shards(idx, &mut files)?;
+    let analysis = idx.vocab.analysis;
     let sections: BTreeMap<String, String> = idx
         .docs
         .iter()
@@ -37,8 +46,10 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
     let main = json!({
         "v": 1,
         "weights": WEIGHTS,
-        "suffixes": SUFFIXES,
-        "stopwords": stopwords(),
+        "lang": corpus.site.config.language,
+        "suffixes": analysis.suffixes(),
+        "prefixes": analysis.prefixes(),
+        "stopwords": analysis.stopwords(),
         "surfaces": idx.vocab.surfaces.join(" "),
         // Term ids rise with the sorted surfaces, so differences are small and compress well.
         "st": idx.vocab.surface_term.iter().scan(0i64, |prev, &t| {
@@ -52,10 +63,14 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         "docChunk": DOC_CHUNK,
         "docChunks": doc_chunks,
         "facets": facets,
-        "facetKeys": facet_keys(loaded),
-        // The one folding rule (src/fold.rs), so the client keeps no copy of its own.
-        "fold": crate::fold::DANISH
+        "facetKeys": facet_keys(corpus),
+        // The language's folding rule (src/fold.rs), so the client keeps no copy of its
+        // own; the first table holding a letter wins.
+        "fold": analysis
+            .fold_tables()
             .iter()
+            .rev()
+            .flat_map(|t| t.iter())
             .map(|(from, to)| (from.to_string(), *to))
             .collect::<BTreeMap<String, &str>>(),
         "sections": sections,
@@ -64,13 +79,16 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         path: INDEX_FILE.into(),
         bytes: serde_json::to_vec(&main).expect("json"),
     });
+    for f in &mut files {
+        f.path.insert_str(0, prefix);
+    }
     Ok(files)
 }
 
 /// The facet table (every (key, value) once, in display order, with its label) and, per
 /// document, what ranking and facet counts need: its section and its facets' ids. Title,
 /// address and summary go into chunks fetched only for the results shown.
-fn facet_table(idx: &SearchIndex, loaded: &LoadedSite) -> (Vec<Value>, Vec<Value>) {
+fn facet_table(idx: &SearchIndex, corpus: Corpus) -> (Vec<Value>, Vec<Value>) {
     let key_pos = |k: &str| {
         FACET_KEYS
             .iter()
@@ -86,7 +104,7 @@ fn facet_table(idx: &SearchIndex, loaded: &LoadedSite) -> (Vec<Value>, Vec<Value
     let mut facets = Vec::new();
     for (i, ((_, k, v), id)) in facet_ids.iter_mut().enumerate() {
         *id = i;
-        facets.push(json!([k, v, facet_label(loaded, k, v)]));
+        facets.push(json!([k, v, facet_label(corpus, k, v)]));
     }
     let docs = idx
         .docs

@@ -17,6 +17,7 @@ pub mod synonyms;
 
 use crate::diag::Diagnostics;
 use crate::loaded::LoadedSite;
+use analyze::Analysis;
 use docs::SearchDoc;
 use plan::{Slot, Vocab};
 use rayon::prelude::*;
@@ -95,7 +96,7 @@ impl SearchIndex {
         diags: &mut Diagnostics,
     ) -> Option<SearchIndex> {
         let synonyms = synonyms::load(root, diags);
-        let docs = docs::collect(loaded, texts);
+        let docs = docs::collect(docs::Corpus::of(loaded), texts);
         match Self::build_with(docs, synonyms) {
             Ok(i) => Some(i),
             Err(e) => {
@@ -105,9 +106,37 @@ impl SearchIndex {
         }
     }
 
+    /// The index of another language's documents (see `crate::languages::search_corpus`),
+    /// analysed the way that language needs, with its own synonyms file.
+    pub fn build_for_language(
+        docs: Vec<SearchDoc>,
+        code: &str,
+        root: &std::path::Path,
+        diags: &mut Diagnostics,
+    ) -> Option<SearchIndex> {
+        let analysis = Analysis::for_language(code);
+        let synonyms = synonyms::load_for(root, Some(code), analysis, diags);
+        match Self::build_analysed(docs, synonyms, analysis) {
+            Ok(i) => Some(i),
+            Err(e) => {
+                diags.push(internal(e));
+                None
+            }
+        }
+    }
+
+    /// A Danish index of `docs`.
     pub fn build_with(
         docs: Vec<SearchDoc>,
         synonyms: Vec<Vec<Vec<String>>>,
+    ) -> tantivy::Result<SearchIndex> {
+        Self::build_analysed(docs, synonyms, Analysis::Danish)
+    }
+
+    pub fn build_analysed(
+        docs: Vec<SearchDoc>,
+        synonyms: Vec<Vec<Vec<String>>>,
+        analysis: Analysis,
     ) -> tantivy::Result<SearchIndex> {
         let mut sb = Schema::builder();
         let text = TextOptions::default().set_indexing_options(
@@ -134,7 +163,7 @@ impl SearchIndex {
                 let mut pairs = Vec::new();
                 let terms = d.field_texts().map(|t| {
                     let mut out = String::with_capacity(t.len());
-                    analyze::analyse_into(t, generation, &mut out, &mut pairs);
+                    analyze::analyse_into(analysis, t, generation, &mut out, &mut pairs);
                     out
                 });
                 (terms, pairs)
@@ -163,7 +192,7 @@ impl SearchIndex {
             .collect::<tantivy::Result<_>>()?;
         Ok(SearchIndex {
             docs,
-            vocab: Vocab::new(pairs),
+            vocab: Vocab::with_analysis(pairs, analysis),
             synonyms,
             searcher,
             ords,
@@ -307,7 +336,7 @@ impl SearchIndex {
                     title: d.title.clone(),
                     url: d.url.clone(),
                     score,
-                    snippet: docs::snippet(d, &words),
+                    snippet: docs::snippet(d, &words, self.vocab.analysis),
                 }
             })
             .collect())

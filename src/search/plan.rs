@@ -3,7 +3,7 @@
 //! the same vocabulary and the same constants, plans every query identically. Keep
 //! `themes/default/static/search.js` (`plan()`) in step with this file.
 
-use super::analyze::{edit_distance, fold, is_stopword, loose, words, SUFFIXES};
+use super::analyze::{edit_distance, loose, words, Analysis};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -41,6 +41,8 @@ pub const WEIGHTS: Weights = Weights {
 /// The corpus vocabulary: every folded surface word and the term it was indexed as.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
+    /// How the words were analysed, and so how queries are read.
+    pub analysis: Analysis,
     /// Sorted, unique.
     pub surfaces: Vec<String>,
     /// `surface_term[i]` is the term id of `surfaces[i]`.
@@ -56,6 +58,10 @@ pub struct Vocab {
 
 impl Vocab {
     pub fn new(pairs: BTreeMap<String, String>) -> Vocab {
+        Vocab::with_analysis(pairs, Analysis::Danish)
+    }
+
+    pub fn with_analysis(pairs: BTreeMap<String, String>, analysis: Analysis) -> Vocab {
         let mut terms: Vec<String> = pairs.values().cloned().collect();
         terms.sort();
         terms.dedup();
@@ -65,6 +71,7 @@ impl Vocab {
             .map(|(i, t)| (t.clone(), i as u32))
             .collect();
         let mut v = Vocab {
+            analysis,
             surface_term: pairs.values().map(|t| term_id[t]).collect(),
             surfaces: pairs.into_keys().collect(),
             terms,
@@ -110,10 +117,10 @@ pub struct Slot {
 }
 
 /// Query words: folded, stopwords dropped. `prefix_last` when the user may still be typing.
-pub fn query_words(q: &str) -> (Vec<String>, bool) {
+pub fn query_words(q: &str, analysis: Analysis) -> (Vec<String>, bool) {
     let ws: Vec<String> = words(q)
-        .map(|w| fold(&w))
-        .filter(|w| !is_stopword(w))
+        .map(|w| analysis.fold(&w))
+        .filter(|w| !analysis.is_stopword(w))
         .collect();
     let typing = !q.ends_with(|c: char| c.is_whitespace());
     (ws, typing)
@@ -121,7 +128,7 @@ pub fn query_words(q: &str) -> (Vec<String>, bool) {
 
 /// Plan a query. Synonym groups are lists of members, each member a list of folded words.
 pub fn plan(q: &str, vocab: &Vocab, synonyms: &[Vec<Vec<String>>]) -> Vec<Slot> {
-    let (ws, typing) = query_words(q);
+    let (ws, typing) = query_words(q, vocab.analysis);
     let mut slots = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -165,7 +172,7 @@ fn synonym_slot(
     let typed = &rest[..len];
     let mut alts = Vec::new();
     for m in &synonyms[g] {
-        let terms: Option<Vec<u32>> = m.iter().map(|w| vocab.term_of_surface(w)).collect();
+        let terms: Option<Vec<u32>> = m.iter().map(|w| member_term(w, vocab)).collect();
         let Some(terms) = terms else { continue };
         let weight = if m[..] == typed[..] {
             WEIGHTS.exact
@@ -174,6 +181,10 @@ fn synonym_slot(
         };
         push_alt(&mut alts, terms, weight, m.clone());
     }
+    // No member is in this corpus: the words are planned one by one instead.
+    if alts.is_empty() {
+        return None;
+    }
     Some((
         len,
         Slot {
@@ -181,6 +192,14 @@ fn synonym_slot(
             alts,
         },
     ))
+}
+
+/// The term of a synonym member's word: the word itself, or the word with a prefix the
+/// language writes onto words (Arabic "خط" is only in the text as "الخط").
+fn member_term(w: &str, vocab: &Vocab) -> Option<u32> {
+    vocab.term_of_surface(w).or_else(|| {
+        (vocab.analysis.prefixes().iter()).find_map(|p| vocab.term_of_surface(&format!("{p}{w}")))
+    })
 }
 
 fn push_alt(alts: &mut Vec<Alt>, mut terms: Vec<u32>, weight: f32, words: Vec<String>) {
@@ -229,13 +248,26 @@ fn word_slot(w: &str, typing: bool, vocab: &Vocab) -> Slot {
         add_surface(&mut alts, id, WEIGHTS.exact);
     }
     // 2. An inflection of a known word or stem.
-    for suf in SUFFIXES {
+    for suf in vocab.analysis.suffixes() {
         if let Some(base) = w.strip_suffix(suf) {
             if base.chars().count() >= 3 {
                 if let Some(&id) = vocab.surface_id.get(base) {
                     add_surface(&mut alts, id, WEIGHTS.suffix);
                 }
             }
+        }
+    }
+    // 2b. The word with or without a prefix written onto it (Arabic "ال", "و", …).
+    for pre in vocab.analysis.prefixes() {
+        if let Some(base) = w.strip_prefix(pre) {
+            if base.chars().count() >= 3 {
+                if let Some(&id) = vocab.surface_id.get(base) {
+                    add_surface(&mut alts, id, WEIGHTS.suffix);
+                }
+            }
+        }
+        if let Some(&id) = vocab.surface_id.get(&format!("{pre}{w}")) {
+            add_surface(&mut alts, id, WEIGHTS.suffix);
         }
     }
     // 3. ASCII spellings of Danish letters.
@@ -404,6 +436,24 @@ mod tests {
         assert!(has("vold ", t("partnervold"), WEIGHTS.tail));
         let p = plan("krisecenterophold ", &v, &[]);
         assert_eq!(p[0].alts[0].terms.len(), 2, "{p:?}");
+    }
+
+    #[test]
+    fn arabic_words_meet_their_forms_with_the_article() {
+        let ar = Analysis::Arabic;
+        let pairs = ["العنف", "الاسري", "مركز"]
+            .iter()
+            .map(|w| (ar.fold(w), ar.term_of(w)))
+            .collect();
+        let v = Vocab::with_analysis(pairs, ar);
+        // Typed without the article, with a hamza, and with a conjunction.
+        for q in ["عنف ", "الأسري ", "ومركز "] {
+            let p = plan(q, &v, &[]);
+            assert_eq!(p.len(), 1, "{q}: {p:?}");
+            assert!(!p[0].alts.is_empty(), "{q} finds nothing: {p:?}");
+        }
+        // "على" is a stopword in every spelling.
+        assert!(plan("على", &v, &[]).is_empty());
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Search quality on the default content: the relevance suite (tests/search/relevance.txt)
-//! and parity between `vejviser search` (tantivy) and the browser client run in node.
+//! Search quality on the default content: the relevance suites (tests/search/relevance.txt
+//! for Danish, relevance.<lang>.txt for each other language) and parity between
+//! `vejviser search [--lang]` (tantivy) and the browser client run in node.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -16,12 +17,16 @@ fn options() -> BuildOptions {
     o
 }
 
-fn index() -> SearchIndex {
+/// The languages with a relevance suite: `None` is Danish (the source language).
+const LANGUAGES: [Option<&str>; 3] = [None, Some("en"), Some("ar")];
+
+fn index_in(lang: Option<&str>) -> SearchIndex {
     let opts = options();
     let mut d = vejviser::diag::Diagnostics::new();
     let loaded = vejviser::load_site(&opts, &mut d)
         .unwrap_or_else(|| panic!("default site does not load:\n{}", d.render_report()));
-    vejviser::search_index(&loaded, &opts, &mut d).expect("search index")
+    vejviser::search_index_in(&loaded, &opts, lang, &mut d)
+        .unwrap_or_else(|| panic!("no search index for {lang:?}:\n{}", d.render_report()))
 }
 
 struct Case {
@@ -30,8 +35,12 @@ struct Case {
     expected: Vec<String>,
 }
 
-fn cases() -> Vec<Case> {
-    let text = std::fs::read_to_string(repo().join("tests/search/relevance.txt")).unwrap();
+fn cases_in(lang: Option<&str>) -> Vec<Case> {
+    let file = match lang {
+        None => "tests/search/relevance.txt".to_string(),
+        Some(l) => format!("tests/search/relevance.{l}.txt"),
+    };
+    let text = std::fs::read_to_string(repo().join(&file)).unwrap();
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
@@ -66,9 +75,19 @@ fn top5(idx: &SearchIndex, q: &str) -> Vec<String> {
 
 #[test]
 fn relevance_suite_finds_the_expected_entries() {
-    let idx = index();
-    let cases = cases();
-    assert!(cases.len() >= 30, "the suite needs at least 30 queries");
+    for lang in LANGUAGES {
+        relevance_suite_in(lang);
+    }
+}
+
+fn relevance_suite_in(lang: Option<&str>) {
+    let idx = index_in(lang);
+    let cases = cases_in(lang);
+    let least = if lang.is_none() { 30 } else { 12 };
+    assert!(
+        cases.len() >= least,
+        "the {lang:?} suite needs at least {least} queries"
+    );
     let mut failed = Vec::new();
     for c in &cases {
         let got = top5(&idx, &c.query);
@@ -86,13 +105,13 @@ fn relevance_suite_finds_the_expected_entries() {
     }
     let passed = cases.len() - failed.len();
     println!(
-        "relevance: {passed}/{} queries passed\n{}",
+        "relevance {lang:?}: {passed}/{} queries passed\n{}",
         cases.len(),
         failed.join("\n")
     );
     assert!(
         failed.is_empty(),
-        "every committed relevance query must pass ({passed}/{}):\n{}",
+        "every committed relevance query must pass ({lang:?}: {passed}/{}):\n{}",
         cases.len(),
         failed.join("\n")
     );
@@ -100,14 +119,16 @@ fn relevance_suite_finds_the_expected_entries() {
 
 #[test]
 fn every_expected_entry_exists() {
-    let idx = index();
-    for c in cases() {
-        for e in &c.expected {
-            assert!(
-                idx.docs.iter().any(|d| &d.url == e),
-                "relevance.txt: {:?} expects {e}, which is not an entry",
-                c.query
-            );
+    for lang in LANGUAGES {
+        let idx = index_in(lang);
+        for c in cases_in(lang) {
+            for e in &c.expected {
+                assert!(
+                    idx.docs.iter().any(|d| &d.url == e),
+                    "relevance suite {lang:?}: {:?} expects {e}, which is not a document",
+                    c.query
+                );
+            }
         }
     }
 }
@@ -133,13 +154,27 @@ fn browser_client_ranks_like_the_command_line() {
     let mut opts = options();
     opts.out = dir.path().join("public");
     vejviser::build(&opts).expect("default site builds");
-    let queries: Vec<String> = cases().into_iter().map(|c| c.query).collect();
-    assert!(queries.len() >= 20);
-    let qfile = dir.path().join("queries.json");
+    let mut differ = Vec::new();
+    for lang in LANGUAGES {
+        differ.extend(parity_in(dir.path(), lang));
+    }
+    assert!(
+        differ.is_empty(),
+        "the browser client ranks differently from `vejviser search`:\n{}",
+        differ.join("\n")
+    );
+}
+
+/// Queries of one language's suite whose top 5 differ between the CLI and the client.
+fn parity_in(dir: &std::path::Path, lang: Option<&str>) -> Vec<String> {
+    let queries: Vec<String> = cases_in(lang).into_iter().map(|c| c.query).collect();
+    assert!(queries.len() >= 12);
+    let qfile = dir.join("queries.json");
     std::fs::write(&qfile, serde_json::to_string(&queries).unwrap()).unwrap();
+    let public = dir.join("public");
     let out = Command::new("node")
         .arg(repo().join("tests/js/parity.mjs"))
-        .arg(dir.path().join("public"))
+        .arg(lang.map_or(public.clone(), |l| public.join(l)))
         .arg(&qfile)
         .output()
         .unwrap();
@@ -149,7 +184,7 @@ fn browser_client_ranks_like_the_command_line() {
         String::from_utf8_lossy(&out.stderr)
     );
     let js: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let idx = index();
+    let idx = index_in(lang);
     let mut differ = Vec::new();
     for q in &queries {
         let rust = top5(&idx, q);
@@ -161,17 +196,13 @@ fn browser_client_ranks_like_the_command_line() {
             .collect();
         if rust != client {
             differ.push(format!(
-                "  {q:?}: cli {rust:?}\n  {:>w$}client {client:?}",
+                "  {lang:?} {q:?}: cli {rust:?}\n  {:>w$}client {client:?}",
                 "",
                 w = q.len() + 3
             ));
         }
     }
-    assert!(
-        differ.is_empty(),
-        "the browser client ranks differently from `vejviser search`:\n{}",
-        differ.join("\n")
-    );
+    differ
 }
 
 #[test]

@@ -7,13 +7,13 @@
 (function () {
   "use strict";
 
-  var WORD_SPLIT = /[^\p{L}\p{N}]+/u;
-  // The folding rule comes with the index (src/fold.rs), set when an engine is made.
-  var FOLD = {};
+  // Letters (with Arabic vowel marks) and digits: Rust's char::is_alphanumeric.
+  var WORD_SPLIT = /[^\p{Alphabetic}\p{N}]+/u;
 
-  function fold(w) {
+  // The folding rule comes with each language's index (src/fold.rs).
+  function foldWith(table, w) {
     var out = "";
-    for (var c of w) out += FOLD[c] !== undefined ? FOLD[c] : c;
+    for (var c of w) out += table[c] !== undefined ? table[c] : c;
     return out;
   }
   function loose(f) {
@@ -51,7 +51,8 @@
 
   function Engine(index, fetchJson) {
     this.ix = index;
-    FOLD = index.fold || {};
+    this.foldTable = index.fold || {};
+    this.prefixes = index.prefixes || [];
     this.fetchJson = fetchJson;
     this.W = index.weights;
     this.surfaces = index.surfaces ? index.surfaces.split(" ") : [];
@@ -75,6 +76,8 @@
     this.shardCache = new Map();
   }
 
+  Engine.prototype.fold = function (w) { return foldWith(this.foldTable, w); };
+
   Engine.prototype.termOfSurface = function (s) {
     var id = this.surfaceId.get(s);
     return id === undefined ? undefined : this.st[id];
@@ -82,7 +85,7 @@
 
   Engine.prototype.queryWords = function (q) {
     var self = this;
-    var ws = words(q).map(fold).filter(function (w) { return !self.stop.has(w); });
+    var ws = words(q).map(function (w) { return self.fold(w); }).filter(function (w) { return !self.stop.has(w); });
     return { ws: ws, typing: !/\s$/u.test(q) };
   };
 
@@ -132,12 +135,21 @@
     if (!best) return null;
     var typed = rest.slice(0, best.len), alts = [], self = this;
     for (var mem of groups[best.g]) {
-      var terms = mem.map(function (w) { return self.termOfSurface(w); });
+      var terms = mem.map(function (w) { return self.memberTerm(w); });
       if (terms.some(function (t) { return t === undefined; })) continue;
       var same = mem.length === typed.length && mem.every(function (w, k) { return typed[k] === w; });
       pushAlt(alts, terms, same ? this.W.exact : this.W.synonym, mem);
     }
+    // No member is in this corpus: the words are planned one by one instead.
+    if (!alts.length) return null;
     return { len: best.len, slot: { text: typed.join(" "), alts: alts } };
+  };
+
+  // A synonym member's word, or the word with a prefix written onto it (plan.rs member_term).
+  Engine.prototype.memberTerm = function (w) {
+    var t = this.termOfSurface(w);
+    for (var k = 0; t === undefined && k < this.prefixes.length; k++) t = this.termOfSurface(this.prefixes[k] + w);
+    return t;
   };
 
   Engine.prototype.wordSlot = function (w, typing) {
@@ -150,6 +162,14 @@
         var base = w.slice(0, w.length - suf.length);
         if (len(base) >= 3 && this.surfaceId.has(base)) addSurface(this.surfaceId.get(base), W.suffix);
       }
+    }
+    // The word with or without a prefix written onto it (Arabic "ال", "و", …).
+    for (var pre of this.prefixes) {
+      if (w.startsWith(pre)) {
+        var bare = w.slice(pre.length);
+        if (len(bare) >= 3 && this.surfaceId.has(bare)) addSurface(this.surfaceId.get(bare), W.suffix);
+      }
+      if (this.surfaceId.has(pre + w)) addSurface(this.surfaceId.get(pre + w), W.suffix);
     }
     for (id of this.looseIds.get(loose(w)) || []) addSurface(id, W.loose);
     if (alts.length === 0 && n >= 6) {
@@ -297,11 +317,11 @@
   }
 
   // The summary with matched words in <mark>, built as DOM nodes (never innerHTML).
-  function highlighted(text, words) {
+  function highlighted(engine, text, words) {
     var p = el("p", { "class": "search-snippet" }), set = new Set(words);
-    var parts = text.split(/([^\p{L}\p{N}]+)/u);
+    var parts = text.split(/([^\p{Alphabetic}\p{N}]+)/u);
     for (var part of parts) {
-      if (part && set.has(fold(part.toLowerCase()))) p.appendChild(el("mark", {}, part));
+      if (part && set.has(engine.fold(part.toLowerCase()))) p.appendChild(el("mark", {}, part));
       else p.appendChild(document.createTextNode(part));
     }
     return p;
@@ -320,7 +340,6 @@
     if (!root) return;
     var t = JSON.parse(root.getAttribute("data-strings"));
     var indexUrl = root.getAttribute("data-index");
-    var base = indexUrl.replace(/[^/]*$/, "");
     var form = el("form", { role: "search", "class": "search-form" });
     var label = el("label", { "for": "q" }, t.label);
     var input = el("input", { id: "q", type: "search", autocomplete: "off", spellcheck: "false",
@@ -340,19 +359,36 @@
     root.append(status, list, more, filters);
     form.addEventListener("submit", function (e) { e.preventDefault(); run(false); });
 
-    var engine = null, loading = null, active = new Map(), seq = 0;
-    function ready() {
-      if (!loading) {
-        loading = fetch(indexUrl, { credentials: "omit", cache: "default" }).then(function (r) { return r.json(); })
-          .then(function (ix) {
-            engine = new Engine(ix, function (file) {
-              return fetch(base + file, { credentials: "omit" }).then(function (r) { return r.json(); });
-            });
-            return engine;
-          });
-      }
-      return loading;
+    // Another language's search page searches its own pages first, then offers the
+    // Danish results below them (most of the site is Danish only).
+    var fallbackUrl = root.getAttribute("data-fallback-index");
+    var other = null, otherStatus = null, otherList = null;
+    if (fallbackUrl) {
+      other = el("section", { "class": "search-other", "aria-labelledby": "search-other-h" });
+      otherStatus = el("p", { "class": "search-status" });
+      otherList = el("ol", { "class": "search-results", lang: "da", dir: "ltr" });
+      other.append(el("h2", { id: "search-other-h" }, t.fallback), otherStatus, otherList);
+      other.hidden = true;
+      root.append(other);
     }
+
+    function loader(url) {
+      var dir = url.replace(/[^/]*$/, ""), loading = null;
+      return function () {
+        if (!loading) {
+          loading = fetch(url, { credentials: "omit", cache: "default" }).then(function (r) { return r.json(); })
+            .then(function (ix) {
+              return new Engine(ix, function (file) {
+                return fetch(dir + file, { credentials: "omit" }).then(function (r) { return r.json(); });
+              });
+            });
+        }
+        return loading;
+      };
+    }
+    var engine = null, active = new Map(), seq = 0, own = loader(indexUrl);
+    var danish = fallbackUrl ? loader(fallbackUrl) : null;
+    function ready() { return own().then(function (e) { engine = e; return e; }); }
     input.addEventListener("focus", ready, { once: true });
     var timer = null;
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(false); }, 80); });
@@ -362,7 +398,11 @@
     // stays on the checkbox just toggled (the counts depend only on the words typed).
     function run(keepFacets) {
       var q = input.value, my = ++seq;
-      if (!q.trim()) { list.replaceChildren(); more.hidden = true; facetBox.replaceChildren(); filters.hidden = true; status.textContent = ""; return; }
+      if (!q.trim()) {
+        list.replaceChildren(); more.hidden = true; facetBox.replaceChildren(); filters.hidden = true; status.textContent = "";
+        if (other) other.hidden = true;
+        return;
+      }
       ready().then(function (eng) {
         var ix = eng.ix;
         return eng.search(q, null).then(function (all) {
@@ -381,17 +421,34 @@
           return eng.docs(shown.slice(0, PAGE).map(function (r) { return r.doc; })).then(function (meta) {
             if (my !== seq) return;
             render(ix, all, shown, meta, keepFacets === true);
+            if (danish) runDanish(q, my);
           });
         });
       });
     }
 
-    function resultItem(ix, r, d) {
-      var li = el("li");
+    // The first Danish results, below the language's own.
+    function runDanish(q, my) {
+      danish().then(function (eng) {
+        return eng.search(q, null).then(function (all) {
+          var top = all.slice(0, PAGE / 2);
+          return eng.docs(top.map(function (r) { return r.doc; })).then(function (meta) {
+            if (my !== seq) return;
+            otherStatus.textContent = top.length ? "" : t.fallback_none;
+            otherList.replaceChildren();
+            top.forEach(function (r, k) { otherList.appendChild(resultItem(eng, r, meta[k])); });
+            other.hidden = false;
+          });
+        });
+      });
+    }
+
+    function resultItem(eng, r, d) {
+      var ix = eng.ix, li = el("li");
       var h = el("h2", { "class": "search-title" });
       h.appendChild(el("a", { href: d[1] }, d[0]));
       var section = ix.docs[r.doc][0];
-      li.append(h, el("p", { "class": "search-section" }, ix.sections[section] || section), highlighted(d[2], r.words));
+      li.append(h, el("p", { "class": "search-section" }, ix.sections[section] || section), highlighted(eng, d[2], r.words));
       return li;
     }
 
@@ -401,7 +458,7 @@
       var fallback = document.querySelector("[data-search-fallback]");
       if (fallback) fallback.hidden = shown.length !== 0;
       list.replaceChildren();
-      shown.slice(0, PAGE).forEach(function (r, k) { list.appendChild(resultItem(ix, r, meta[k])); });
+      shown.slice(0, PAGE).forEach(function (r, k) { list.appendChild(resultItem(engine, r, meta[k])); });
       more.hidden = shown.length <= PAGE;
       more.onclick = function () {
         var from = list.children.length, my = seq;
@@ -409,7 +466,7 @@
         engine.docs(shown.slice(from, from + PAGE).map(function (r) { return r.doc; })).then(function (meta2) {
           more.disabled = false;
           if (my !== seq) return;
-          shown.slice(from, from + PAGE).forEach(function (r, k) { list.appendChild(resultItem(ix, r, meta2[k])); });
+          shown.slice(from, from + PAGE).forEach(function (r, k) { list.appendChild(resultItem(engine, r, meta2[k])); });
           more.hidden = list.children.length >= shown.length;
           // Keyboard and screen-reader users continue at the first new result.
           var first = list.children[from] && list.children[from].querySelector("a");
@@ -453,7 +510,7 @@
   }
 
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = { Engine: Engine, fold: fold, loose: loose, editDistance: editDistance };
+    module.exports = { Engine: Engine, foldWith: foldWith, loose: loose, editDistance: editDistance };
   } else if (typeof document !== "undefined") {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
     else init();
