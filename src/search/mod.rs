@@ -106,7 +106,7 @@ impl SearchIndex {
         }
     }
 
-    /// The index of another language's documents (see `crate::languages::search_corpus`),
+    /// The index of another language's documents (the driver collects them per language),
     /// analysed the way that language needs, with its own synonyms file.
     pub fn build_for_language(
         docs: Vec<SearchDoc>,
