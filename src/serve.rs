@@ -198,10 +198,16 @@ impl Server {
                 let mut cache = self.md_cache.lock().unwrap_or_else(|e| e.into_inner());
                 render::prepare(&loaded.site, &loaded.theme, Some(&mut cache))
             };
+            // The language switch and alternates as in the build; the other languages'
+            // pages themselves come from the full build below.
+            let ropts = RenderOptions {
+                languages: crate::languages::languages(&loaded),
+                ..self.render_options()
+            };
             let inputs = Arc::new(PlanInputs {
                 loaded: Arc::new(loaded),
                 prepared,
-                ropts: self.render_options(),
+                ropts,
             });
             let plan: Yoke<Plan<'static>, Arc<PlanInputs>> =
                 Yoke::attach_to_cart(inputs.clone(), |i: &PlanInputs| {

@@ -78,6 +78,18 @@ fn the_default_site_has_its_citizen_pages_in_english_and_arabic() {
             "{lang}: practices link to Danish"
         );
     }
+    // Each language searches its own pages, then offers the Danish results.
+    for lang in ["en", "ar"] {
+        let search =
+            std::fs::read_to_string(public.join(format!("{lang}/soeg/index.html"))).unwrap();
+        assert!(search.contains(&format!("data-index=\"/{lang}/soeg/index.json\"")));
+        assert!(search.contains("data-fallback-index=\"/soeg/index.json\""));
+        let index: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(public.join(format!("{lang}/soeg/index.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(index["lang"], lang);
+    }
     // The Danish pages name their translations, and the sitemap lists them as alternates.
     let da = std::fs::read_to_string(public.join("hjaelp/udsat/index.html")).unwrap();
     assert!(da.contains("<a href=\"/en/hjaelp/udsat/\" hreflang=\"en\" lang=\"en\">English</a>"));
@@ -191,4 +203,47 @@ fn a_translation_without_a_source_or_in_an_unlisted_language_is_an_error() {
     let r = report(dir.path());
     assert_has(&r, "content/partnere/findes-ikke.en.md:1: fejl[translation-source]: der er ingen dansk side content/partnere/findes-ikke.md at oversætte");
     assert_has(&r, "content/partnere/hjaelpelinjen.de.md:1: fejl[translation-language]: sproget `de` står ikke under languages i site.yaml\n  = hjælp: tilføj `de` til languages i site.yaml (fx languages: [da, de]), eller omdøb filen");
+}
+
+/// `GET path` from the preview server on `port`: status and body.
+fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+    let mut buf = String::new();
+    s.read_to_string(&mut buf).ok()?;
+    let status = buf.split(' ').nth(1)?.parse().ok()?;
+    Some((status, buf.split_once("\r\n\r\n")?.1.to_string()))
+}
+
+#[test]
+fn serve_previews_every_language() {
+    let dir = site_with_translation();
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let mut o = options(dir.path());
+    o.out = dir.path().join("out");
+    // The server runs until the test process ends.
+    std::thread::spawn(move || vejviser::serve::serve(o, port, |_| {}));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let english = loop {
+        match http_get(port, "/en/partnere/hjaelpelinjen/") {
+            Some((200, body)) => break body,
+            _ if std::time::Instant::now() > deadline => panic!("no English page from serve"),
+            _ => std::thread::sleep(std::time::Duration::from_millis(100)),
+        }
+    };
+    assert!(english.contains("The Help Line") && english.contains("<html lang=\"en\""));
+    let search = http_get(port, "/en/soeg/").unwrap();
+    assert_eq!(search.0, 200, "the English search page");
+    assert!(search.1.contains("data-index=\"/en/soeg/index.json\""));
+    // The Danish page, from the fast path, names its translation as the build does.
+    let (status, danish) = http_get(port, "/partnere/hjaelpelinjen/").unwrap();
+    assert_eq!(status, 200);
+    assert!(
+        danish.contains("hreflang=\"en\""),
+        "serve's Danish page has no language switch"
+    );
 }
