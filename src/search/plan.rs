@@ -172,14 +172,15 @@ fn synonym_slot(
     let typed = &rest[..len];
     let mut alts = Vec::new();
     for m in &synonyms[g] {
-        let terms: Option<Vec<u32>> = m.iter().map(|w| member_term(w, vocab)).collect();
-        let Some(terms) = terms else { continue };
+        let found: Option<Vec<(u32, String)>> = m.iter().map(|w| member_term(w, vocab)).collect();
+        let Some(found) = found else { continue };
+        let (terms, surfaces): (Vec<u32>, Vec<String>) = found.into_iter().unzip();
         let weight = if m[..] == typed[..] {
             WEIGHTS.exact
         } else {
             WEIGHTS.synonym
         };
-        push_alt(&mut alts, terms, weight, m.clone());
+        push_alt(&mut alts, terms, weight, surfaces);
     }
     // No member is in this corpus: the words are planned one by one instead.
     if alts.is_empty() {
@@ -194,12 +195,12 @@ fn synonym_slot(
     ))
 }
 
-/// The term of a synonym member's word: the word itself, or the word with a prefix the
-/// language writes onto words (Arabic "خط" is only in the text as "الخط").
-fn member_term(w: &str, vocab: &Vocab) -> Option<u32> {
-    vocab.term_of_surface(w).or_else(|| {
-        (vocab.analysis.prefixes().iter()).find_map(|p| vocab.term_of_surface(&format!("{p}{w}")))
-    })
+/// The term and surface of a synonym member's word: the word itself, or the word with a
+/// prefix the language writes onto words (Arabic "خط" is only in the text as "الخط").
+fn member_term(w: &str, vocab: &Vocab) -> Option<(u32, String)> {
+    std::iter::once(w.to_string())
+        .chain(vocab.analysis.prefixes().iter().map(|p| format!("{p}{w}")))
+        .find_map(|s| vocab.term_of_surface(&s).map(|t| (t, s)))
 }
 
 fn push_alt(alts: &mut Vec<Alt>, mut terms: Vec<u32>, weight: f32, words: Vec<String>) {

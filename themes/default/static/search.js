@@ -135,21 +135,23 @@
     if (!best) return null;
     var typed = rest.slice(0, best.len), alts = [], self = this;
     for (var mem of groups[best.g]) {
-      var terms = mem.map(function (w) { return self.memberTerm(w); });
-      if (terms.some(function (t) { return t === undefined; })) continue;
+      var found = mem.map(function (w) { return self.memberTerm(w); });
+      if (found.some(function (f) { return f === undefined; })) continue;
+      var terms = found.map(function (f) { return f[0]; });
       var same = mem.length === typed.length && mem.every(function (w, k) { return typed[k] === w; });
-      pushAlt(alts, terms, same ? this.W.exact : this.W.synonym, mem);
+      pushAlt(alts, terms, same ? this.W.exact : this.W.synonym, found.map(function (f) { return f[1]; }));
     }
     // No member is in this corpus: the words are planned one by one instead.
     if (!alts.length) return null;
     return { len: best.len, slot: { text: typed.join(" "), alts: alts } };
   };
 
-  // A synonym member's word, or the word with a prefix written onto it (plan.rs member_term).
+  // [term, surface] of a synonym member's word, or of the word with a prefix written onto
+  // it (plan.rs member_term).
   Engine.prototype.memberTerm = function (w) {
-    var t = this.termOfSurface(w);
-    for (var k = 0; t === undefined && k < this.prefixes.length; k++) t = this.termOfSurface(this.prefixes[k] + w);
-    return t;
+    var forms = [w].concat(this.prefixes.map(function (p) { return p + w; }));
+    for (var f of forms) { var t = this.termOfSurface(f); if (t !== undefined) return [t, f]; }
+    return undefined;
   };
 
   Engine.prototype.wordSlot = function (w, typing) {
