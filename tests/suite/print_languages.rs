@@ -231,3 +231,123 @@ fn an_arabic_poster_with_a_character_no_font_has_names_the_translation_line() {
         "{report}"
     );
 }
+
+/// The `href` and `src` values of a page that lead to a PDF or a PNG.
+fn print_links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for (i, _) in html.match_indices(attr) {
+            let rest = &html[i + attr.len()..];
+            let url = &rest[..rest.find('"').unwrap()];
+            if url.ends_with(".pdf") || url.ends_with(".png") {
+                out.push(url.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn poster_pages_and_galleries_link_the_pdfs_of_every_language() {
+    let (_d, out) = build();
+    let page = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+    // The Danish poster page offers the English and Arabic PDFs, each language named in itself.
+    let danish = page("plakater/udsat/index.html");
+    for (lang, name) in [("en", "English"), ("ar", "العربية")] {
+        assert!(
+            danish.contains(&format!("<bdi lang=\"{lang}\">{name}</bdi>")),
+            "{lang} not named in {danish}"
+        );
+        assert!(
+            danish.contains(&format!(
+                "href=\"/vold/{lang}/plakater/udsat/udsat-a4.pdf\" hreflang=\"{lang}\""
+            )),
+            "no {lang} PDF in {danish}"
+        );
+    }
+    // The English poster page and gallery use the English PDFs and preview.
+    let english = page("en/plakater/udsat/index.html");
+    assert!(english.contains("href=\"/vold/en/plakater/udsat/udsat-a4.pdf\" download>"));
+    assert!(english.contains("src=\"/vold/en/plakater/udsat/udsat.png\""));
+    let gallery = page("en/plakater/index.html");
+    assert!(gallery.contains("src=\"/vold/en/plakater/folder/folder.png\""));
+    // Every linked file exists.
+    for p in [
+        "plakater/index.html",
+        "plakater/udsat/index.html",
+        "en/plakater/index.html",
+        "en/plakater/udsat/index.html",
+        "ar/plakater/index.html",
+        "ar/plakater/folder/index.html",
+    ] {
+        let html = page(p);
+        let links = print_links(&html);
+        assert!(!links.is_empty(), "{p} links no PDF");
+        for url in links {
+            let file = out.join(url.trim_start_matches("/vold/"));
+            assert!(file.is_file(), "{p} links {url}, which is missing");
+        }
+    }
+}
+
+/// The build's rendered diagnostics, whether it failed or not.
+fn report(root: &Path) -> String {
+    match vejviser::build(&options(root)) {
+        Ok(r) => r.diagnostics.render_report(),
+        Err(vejviser::BuildFailure::Content(d)) => d.render_report(),
+        Err(f) => panic!("{f:?}"),
+    }
+}
+
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn a_poster_translation_has_its_headline_and_no_facts() {
+    let dir = fixture();
+    let en = dir.path().join("content/plakater/udsat.en.md");
+    replace_in(
+        &en,
+        "headline: \"Are you experiencing violence?\"\n",
+        "contacts: [kommune]\n",
+    );
+    let r = report(dir.path());
+    assert!(
+        r.contains("content/plakater/udsat.en.md:1: fejl[translation-field]: oversættelsen mangler `headline`"),
+        "{r}"
+    );
+    assert!(r.contains("content/plakater/udsat.en.md:4: fejl[translation-field]: `contacts` hører til den danske side: en oversættelse har kun title, summary, headline, source_hash og reviewed_by_native_speaker"), "{r}");
+    // A number in the headline that the Danish poster does not have.
+    let dir = fixture();
+    let ar = dir.path().join("content/plakater/udsat.ar.md");
+    replace_in(
+        &ar,
+        "headline: \"هل تتعرض للعنف؟\"",
+        "headline: \"اتصل 70 99 99 99\"",
+    );
+    let r = report(dir.path());
+    assert!(r.contains("content/plakater/udsat.ar.md:4: fejl[translation-number]: oversættelsen har tallet 70999999"), "{r}");
+}
+
+#[test]
+fn a_changed_danish_headline_puts_the_translations_behind() {
+    let hash_of = |r: &str| {
+        let at = r
+            .find("content/plakater/udsat.en.md:5: advarsel[translation-behind]")
+            .unwrap_or_else(|| panic!("{r}"));
+        let line = &r[at..];
+        let i = line.find("den danske side er nu ").unwrap() + "den danske side er nu ".len();
+        line[i..i + 12].to_string()
+    };
+    let dir = fixture();
+    let before = hash_of(&report(dir.path()));
+    replace_in(
+        &dir.path().join("content/plakater/udsat.md"),
+        "headline: \"Bliver du udsat for vold?\"",
+        "headline: \"Er du udsat for vold?\"",
+    );
+    assert_ne!(hash_of(&report(dir.path())), before);
+}
