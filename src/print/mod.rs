@@ -139,7 +139,13 @@ pub fn render_posters(
             .section(Section::Plakater)
             .filter_map(|e| e.poster().map(|m| (e, m)))
         {
-            if lang.is_some() && e.translation.is_none() {
+            // In another language, the posters it translates.
+            let translation = lang.and_then(|l| {
+                loaded
+                    .translations
+                    .get(&(l.to_string(), Section::Plakater, e.slug.clone()))
+            });
+            if lang.is_some() && translation.is_none() {
                 continue;
             }
             let d = data::poster_data(&ed, e, meta, opts.drafts);
@@ -147,17 +153,11 @@ pub fn render_posters(
             if lang.is_none() && !opts.drafts {
                 warn_of_missing_numbers(&loaded.site, e, meta, &d, diags);
             }
-            if let Some(glyphs) = missing_glyphs(&kit, loaded, &ed, e, meta, &d) {
+            if let Some(glyphs) = missing_glyphs(&kit, translation, e, meta, &d) {
                 diags.push(glyphs);
                 continue;
             }
-            let file = lang
-                .and_then(|l| {
-                    loaded
-                        .translations
-                        .get(&(l.to_string(), Section::Plakater, e.slug.clone()))
-                })
-                .map_or(e.path.as_str(), |t| t.path.as_str());
+            let file = translation.map_or(e.path.as_str(), |t| t.path.as_str());
             let files = out.poster_mut(lang, &e.slug);
             files.numbers = d.numbers.clone();
             files.qr_svg = d.qr_svg.as_deref().map(inline_svg);
@@ -251,8 +251,7 @@ fn warn_of_missing_numbers(
 /// (in a translated poster: the translation's file and line for its words).
 fn missing_glyphs(
     kit: &PrintKit,
-    loaded: &LoadedSite,
-    ed: &data::Edition,
+    translation: Option<&crate::translation::Translation>,
     e: &crate::entry::Entry,
     meta: &crate::entry::PosterMeta,
     d: &data::PosterData,
@@ -264,11 +263,6 @@ fn missing_glyphs(
         return None;
     }
     let has = |s: &str| s.chars().any(|c| missing.contains(&c));
-    let translation = ed.pages.and(loaded.translations.get(&(
-        ed.lang.to_string(),
-        Section::Plakater,
-        e.slug.clone(),
-    )));
     // The words are the translation's, if any; names and numbers are the Danish poster's.
     let (path, line) = match translation {
         Some(t) if has(&meta.headline) => (&t.path, t.line_of("headline")),
