@@ -269,6 +269,16 @@ fn poster_pages_and_galleries_link_the_pdfs_of_every_language() {
     let english = page("en/plakater/udsat/index.html");
     assert!(english.contains("href=\"/vold/en/plakater/udsat/udsat-a4.pdf\" download>"));
     assert!(english.contains("src=\"/vold/en/plakater/udsat/udsat.png\""));
+    // The Arabic poster page is right to left, its numbers left to right.
+    let arabic = page("ar/plakater/udsat/index.html");
+    assert!(
+        arabic.contains("<html lang=\"ar\" dir=\"rtl\">"),
+        "{arabic}"
+    );
+    assert!(
+        arabic.contains(&format!("<strong dir=\"ltr\">{MUNICIPALITY}</strong>")),
+        "{arabic}"
+    );
     let gallery = page("en/plakater/index.html");
     assert!(gallery.contains("src=\"/vold/en/plakater/folder/folder.png\""));
     // Every linked file exists.
