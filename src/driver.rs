@@ -184,10 +184,13 @@ pub fn render_site_into(
         sink.put(f);
     }
     timings.print = t.elapsed();
+    let mut posters_by_language = printed.translated;
+    posters_by_language.insert(loaded.site.config.language.clone(), printed.posters.clone());
     let ropts = render::RenderOptions {
         live_reload: opts.live_reload,
         extra_paths: Vec::new(),
         posters: printed.posters,
+        posters_by_language,
         languages: crate::languages::languages(loaded),
     };
     for f in printed.files {

@@ -83,6 +83,11 @@ pub fn render_other_languages(
         };
         let mut opts = ropts.clone();
         opts.languages.current = info.code.clone();
+        // The language's own posters; the others as in Danish (their links lead there).
+        if let Some(own) = ropts.posters_by_language.get(&info.code) {
+            opts.posters
+                .extend(own.iter().map(|(slug, f)| (slug.clone(), f.clone())));
+        }
         let prepared = render::prepare(&site, theme, None);
         let jobs: Vec<_> = render::plan(&site, theme, &prepared, &opts)
             .into_iter()

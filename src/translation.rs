@@ -27,7 +27,18 @@ pub struct Translation {
     pub summary: String,
     pub body: String,
     pub body_line: usize,
+    /// A poster's headline in this language (posters only; required there).
+    pub headline: Option<String>,
+    /// File lines of the front-matter keys (`title`, `headline`, …), for diagnostics.
+    pub key_lines: Vec<(String, usize)>,
     pub note: TranslationNote,
+}
+
+impl Translation {
+    /// The file line of a front-matter key of the translation.
+    pub fn line_of(&self, key: &str) -> Option<usize> {
+        self.key_lines.iter().find(|(k, _)| k == key).map(|k| k.1)
+    }
 }
 
 /// The translations of a site, by (language, section, slug).
@@ -37,16 +48,21 @@ pub type Translations = BTreeMap<(String, Section, String), Translation>;
 struct RawTranslation {
     title: String,
     summary: String,
+    headline: Option<String>,
     source_hash: String,
     reviewed_by_native_speaker: bool,
 }
 
 /// The version of a Danish entry a translation says it translates: the first 12 hex digits
-/// of a SHA-256 of its title, summary and body.
+/// of a SHA-256 of its title, summary and body (and a poster's headline).
 pub fn source_hash(e: &Entry) -> String {
     let mut h = Sha256::new();
     for part in [&e.title, &e.summary, &e.body] {
         h.update(part.trim().as_bytes());
+        h.update(b"\n\x1f\n");
+    }
+    if let Some(p) = e.poster() {
+        h.update(p.headline.trim().as_bytes());
         h.update(b"\n\x1f\n");
     }
     h.finalize()
@@ -121,7 +137,7 @@ fn validate_one(
             return None;
         }
     };
-    let raw = read_fields(f, &fm, diags)?;
+    let raw = read_fields(f, &fm, source.poster().is_some(), diags)?;
     check_numbers(f, &fm, source, c, diags);
     let current = source_hash(source);
     let behind = raw.source_hash.trim() != current;
@@ -152,6 +168,8 @@ fn validate_one(
         summary: raw.summary,
         body: fm.body.to_string(),
         body_line: fm.body_first_line,
+        headline: raw.headline,
+        key_lines: fm.keys.iter().map(|(k, _, l)| (k.clone(), *l)).collect(),
         note: TranslationNote {
             lang: lang.to_string(),
             behind,
@@ -161,9 +179,12 @@ fn validate_one(
 }
 
 /// Read the translation's keys; every other key is an error (facts stay in the source).
+/// A poster's translation also has its `headline` (words; the contacts, QR code and sizes
+/// stay in the Danish poster).
 fn read_fields(
     f: &SourceFile,
     fm: &frontmatter::FrontMatter,
+    poster: bool,
     diags: &mut Diagnostics,
 ) -> Option<RawTranslation> {
     const TEXT_HINT: &str = "skriv den oversatte tekst i anførselstegn";
@@ -189,6 +210,7 @@ fn read_fields(
     };
     let title = text(&mut fields, "title");
     let summary = text(&mut fields, "summary");
+    let headline = poster.then(|| text(&mut fields, "headline"));
     let source_hash = fields
         .get::<String>("source_hash", "en tekst")
         .ok()
@@ -217,10 +239,15 @@ fn read_fields(
             "skriv, hvem der har læst oversættelsen (reviewed_by) og hvornår (reviewed_on)",
         ));
     }
+    let own_keys = if poster {
+        "title, summary, headline, source_hash og reviewed_by_native_speaker"
+    } else {
+        "title, summary, source_hash og reviewed_by_native_speaker"
+    };
     for (key, line) in fields.unknown_keys() {
         problems.push((
             line,
-            format!("`{key}` hører til den danske side: en oversættelse har kun title, summary, source_hash og reviewed_by_native_speaker (og reviewed_by, reviewed_on)"),
+            format!("`{key}` hører til den danske side: en oversættelse har kun {own_keys} (og reviewed_by, reviewed_on)"),
             "fakta (telefonnumre, åbningstider, adresser, links) står kun i den danske side og vises derfra; fjern linjen",
         ));
     }
@@ -235,6 +262,7 @@ fn read_fields(
     ok.then_some(RawTranslation {
         title,
         summary,
+        headline,
         source_hash,
         reviewed_by_native_speaker: reviewed.unwrap_or(false),
     })
@@ -272,8 +300,9 @@ fn check_numbers(
     c: &Config,
     diags: &mut Diagnostics,
 ) {
+    let headline = source.poster().map_or("", |p| p.headline.as_str());
     let mut known: HashSet<String> = numbers_in(&format!(
-        "{}\n{}\n{}",
+        "{}\n{}\n{}\n{headline}",
         source.title, source.summary, source.body
     ))
     .into_iter()
@@ -282,14 +311,17 @@ fn check_numbers(
         known.extend(p.contact.phones.iter().map(|ph| digits(&ph.number)));
     }
     known.extend(c.emergency.iter().map(|e| digits(&e.number)));
-    let mut source_text = format!("{}\n{}", source.summary, source.body);
+    let mut source_text = format!("{}\n{}\n{headline}", source.summary, source.body);
     if let Some(w) = source.partner().and_then(|p| p.contact.website.as_deref()) {
         source_text.push_str(w);
     }
     // The words: title and summary lines, and the body. source_hash and reviewed_on hold
     // digits that are not numbers a reader sees.
     let words = |line_no: usize, line: &str| {
-        line_no >= fm.body_first_line || line.starts_with("title:") || line.starts_with("summary:")
+        line_no >= fm.body_first_line
+            || ["title:", "summary:", "headline:"]
+                .iter()
+                .any(|k| line.starts_with(k))
     };
     for (i, line) in f.text.lines().enumerate() {
         if !words(i + 1, line) {
@@ -394,6 +426,9 @@ pub fn localize(
                 e.body = t.body.clone();
                 e.body_line = t.body_line;
                 e.translation = Some(t.note.clone());
+                if let (crate::entry::EntryKind::Poster(p), Some(h)) = (&mut e.kind, &t.headline) {
+                    p.headline = h.clone();
+                }
             }
             None => e.untranslated = true,
         }
@@ -427,7 +462,35 @@ pub fn pages_of(site: &Site, lang: &str, translations: &Translations) -> HashSet
             pages.insert(crate::urls::entry_dir(*section, slug));
         }
     }
+    pages.extend(poster_files_of(site, lang, translations));
     pages
+}
+
+/// The files a language's translated posters have (each size's PDF and the preview), and
+/// the gallery `plakater/` when it has at least one: print writes them under `/<lang>/`.
+pub fn poster_files_of(site: &Site, lang: &str, translations: &Translations) -> Vec<String> {
+    let mut files = Vec::new();
+    for ((l, _, slug), _) in translations
+        .iter()
+        .filter(|(k, _)| k.1 == Section::Plakater)
+    {
+        let Some(meta) = site.get(Section::Plakater, slug).and_then(|e| e.poster()) else {
+            continue;
+        };
+        if l != lang {
+            continue;
+        }
+        files.extend(
+            meta.sizes
+                .iter()
+                .map(|s| crate::urls::poster_pdf(slug, s.name())),
+        );
+        files.push(crate::urls::poster_preview(slug));
+    }
+    if !files.is_empty() {
+        files.push(crate::urls::posters_dir());
+    }
+    files
 }
 
 #[cfg(test)]

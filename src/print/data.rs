@@ -5,9 +5,54 @@ use crate::entry::{ContactStatus, Entry, PosterLayout, PosterMeta, Section};
 use crate::model::{Site, MUNICIPALITY_CONTACT};
 use crate::urls;
 use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashSet};
+
+/// The language a poster is printed in, and where its words and facts come from.
+pub struct Edition<'a> {
+    /// The source (Danish) site: the contacts' names, numbers and hours come from its
+    /// entries in every language.
+    pub source: &'a Site,
+    /// The site in the poster's language (`source` itself for Danish): the emergency
+    /// numbers' labels, the audiences, the translated poster entries.
+    pub site: &'a Site,
+    /// The language's UI strings (the words a poster prints besides its content).
+    pub strings: &'a BTreeMap<String, String>,
+    /// The language's code (`da`, `en`, `ar`).
+    pub lang: &'a str,
+    /// `ltr` or `rtl` (the strings' `text_direction`).
+    pub dir: &'a str,
+    /// For another language than the source: the pages it has (`hjaelp/udsat/`), so the QR
+    /// code leads to the page in the poster's language where there is one.
+    pub pages: Option<&'a HashSet<String>>,
+}
+
+impl<'a> Edition<'a> {
+    /// The source language's edition: every poster as written.
+    pub fn source(site: &'a Site, strings: &'a BTreeMap<String, String>) -> Self {
+        Edition {
+            source: site,
+            site,
+            strings,
+            lang: &site.config.language,
+            dir: direction(strings),
+            pages: None,
+        }
+    }
+    fn ui(&self, k: &str) -> String {
+        self.strings
+            .get(k)
+            .cloned()
+            .unwrap_or_else(|| k.to_string())
+    }
+    fn translated(&self) -> bool {
+        self.pages.is_some()
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct PosterData {
+    /// The poster's slug, with the language in another language (`udsat-for-vold-en`): the
+    /// PDF's document identifier.
     pub slug: String,
     /// The template below `print/` (`poster.typ` or `leaflet.typ`).
     pub template: &'static str,
@@ -21,12 +66,23 @@ pub struct PosterData {
     pub unverified_contacts: Vec<String>,
 }
 
+/// `ltr` or `rtl`, from a language's strings (`text_direction`).
+pub fn direction(strings: &BTreeMap<String, String>) -> &'static str {
+    match strings.get("text_direction").map(String::as_str) {
+        Some("rtl") => "rtl",
+        _ => "ltr",
+    }
+}
+
 struct Line {
     name: String,
     audience: String,
     number: String,
     label: String,
     hours: String,
+    /// The language of `hours` when it is not the poster's: a Danish text a translated
+    /// poster prints as it is (tagged as Danish).
+    hours_lang: String,
     verified: bool,
 }
 
@@ -37,29 +93,63 @@ fn line_json(l: &Line) -> Value {
         "number": l.number,
         "label": l.label,
         "hours": l.hours,
+        "hours_lang": l.hours_lang,
         "verified": l.verified,
     })
 }
 
+/// A phone's label and hours as a poster in `ed`'s language prints them. Both are Danish
+/// free text in the source. A translated poster leaves the label out (the contact's name
+/// and audience stand) and says "open day and night" in its own words where the Danish hours
+/// do; other hours are printed in Danish, tagged as Danish, rather than re-typed.
+fn label_and_hours(
+    ed: &Edition,
+    label: Option<&String>,
+    hours: Option<&String>,
+) -> (String, String, String) {
+    let label = label.cloned().unwrap_or_default();
+    let hours = hours.cloned().unwrap_or_default();
+    if !ed.translated() {
+        return (label, hours, String::new());
+    }
+    if hours.is_empty() {
+        (String::new(), hours, String::new())
+    } else if crate::freshness::is_around_the_clock(&hours) {
+        (
+            String::new(),
+            ed.ui("poster_open_day_and_night"),
+            String::new(),
+        )
+    } else {
+        (String::new(), hours, ed.source.config.language.clone())
+    }
+}
+
 /// Every phone line of a contact slug, with whether it may go on a final poster.
-fn lines_of(site: &Site, slug: &str) -> Vec<Line> {
-    let c = &site.config;
+fn lines_of(ed: &Edition, slug: &str) -> Vec<Line> {
+    let c = &ed.site.config;
     if slug == MUNICIPALITY_CONTACT {
         return c
             .municipality
             .phones
             .iter()
-            .map(|p| Line {
-                name: c.municipality.name.clone(),
-                audience: String::new(),
-                number: p.number.clone(),
-                label: p.label.clone().unwrap_or_default(),
-                hours: p.hours.clone().unwrap_or_default(),
-                verified: c.municipality_verified,
+            .map(|p| {
+                let (label, hours, hours_lang) =
+                    label_and_hours(ed, p.label.as_ref(), p.hours.as_ref());
+                Line {
+                    name: c.municipality.name.clone(),
+                    audience: String::new(),
+                    number: p.number.clone(),
+                    label,
+                    hours,
+                    hours_lang,
+                    verified: c.municipality_verified,
+                }
             })
             .collect();
     }
-    let Some(e) = site.get(Section::Partnere, slug) else {
+    // Names, numbers and hours from the Danish entry, in every language.
+    let Some(e) = ed.source.get(Section::Partnere, slug) else {
         return Vec::new();
     };
     let Some(p) = e.partner() else {
@@ -78,13 +168,18 @@ fn lines_of(site: &Site, slug: &str) -> Vec<Line> {
     p.contact
         .phones
         .iter()
-        .map(|ph| Line {
-            name: e.title.clone(),
-            audience: audience.clone(),
-            number: ph.number.clone(),
-            label: ph.label.clone().unwrap_or_default(),
-            hours: ph.hours.clone().unwrap_or_default(),
-            verified: p.contact_status == ContactStatus::Verified,
+        .map(|ph| {
+            let (label, hours, hours_lang) =
+                label_and_hours(ed, ph.label.as_ref(), ph.hours.as_ref());
+            Line {
+                name: e.title.clone(),
+                audience: audience.clone(),
+                number: ph.number.clone(),
+                label,
+                hours,
+                hours_lang,
+                verified: p.contact_status == ContactStatus::Verified,
+            }
         })
         .collect()
 }
@@ -99,17 +194,10 @@ pub fn paragraphs(body: &str) -> Vec<String> {
         .collect()
 }
 
-/// `strings`: the theme's UI strings (the draft mark and the other words a poster prints
-/// besides its content).
-pub fn poster_data(
-    site: &Site,
-    strings: &std::collections::BTreeMap<String, String>,
-    e: &Entry,
-    meta: &PosterMeta,
-    drafts: bool,
-) -> PosterData {
-    let c = &site.config;
-    let ui = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
+/// `e` and `meta`: the poster in `ed`'s language (its translated words in place).
+pub fn poster_data(ed: &Edition, e: &Entry, meta: &PosterMeta, drafts: bool) -> PosterData {
+    let c = &ed.site.config;
+    let ui = |k: &str| ed.ui(k);
     let mut chosen = Chosen {
         drafts,
         numbers: c
@@ -125,8 +213,8 @@ pub fn poster_data(
         unverified: Vec::new(),
     };
     let (contacts, groups) = match meta.layout {
-        PosterLayout::Poster => (poster_contacts(site, meta, &mut chosen), Vec::new()),
-        PosterLayout::Leaflet => (Vec::new(), leaflet_groups(site, &mut chosen)),
+        PosterLayout::Poster => (poster_contacts(ed, meta, &mut chosen), Vec::new()),
+        PosterLayout::Leaflet => (Vec::new(), leaflet_groups(ed, &mut chosen)),
     };
     // Tear-off tabs carry the first number that may be printed.
     let tear_off = if meta.tear_off {
@@ -136,7 +224,7 @@ pub fn poster_data(
     } else {
         None
     };
-    let (qr_url, qr_svg) = qr_code(site, meta);
+    let (qr_url, qr_svg) = qr_code(ed, meta);
     let title = if drafts {
         format!("{} {}", ui("poster_draft_title"), e.title)
     } else {
@@ -147,6 +235,10 @@ pub fn poster_data(
         format!("{} {d:02}.{m:02}.{y}", ui("poster_edition"))
     };
     let json = json!({
+        "lang": ed.lang,
+        // Danish posters have always been set for Denmark (`da-DK`).
+        "region": (ed.lang == "da").then_some("dk"),
+        "dir": ed.dir,
         "title": title,
         "headline": meta.headline,
         "paragraphs": paragraphs(&e.body),
@@ -157,6 +249,7 @@ pub fn poster_data(
         "tear_off": tear_off,
         "draft": drafts,
         "draft_mark": ui("poster_draft_mark"),
+        "draft_watermark": ui("poster_draft_watermark"),
         "unverified_note": ui("poster_unverified"),
         "municipality": c.municipality.name,
         "edition": edition,
@@ -166,7 +259,11 @@ pub fn poster_data(
         "paper": "a4",
     });
     PosterData {
-        slug: e.slug.clone(),
+        slug: if ed.translated() {
+            format!("{}-{}", e.slug, ed.lang)
+        } else {
+            e.slug.clone()
+        },
         template: match meta.layout {
             PosterLayout::Poster => "poster.typ",
             PosterLayout::Leaflet => "leaflet.typ",
@@ -205,10 +302,10 @@ impl Chosen {
 }
 
 /// A poster's lines: those of its `contacts`, in order.
-fn poster_contacts(site: &Site, meta: &PosterMeta, chosen: &mut Chosen) -> Vec<Line> {
+fn poster_contacts(ed: &Edition, meta: &PosterMeta, chosen: &mut Chosen) -> Vec<Line> {
     let mut contacts = Vec::new();
     for slug in &meta.contacts {
-        for l in lines_of(site, slug) {
+        for l in lines_of(ed, slug) {
             if chosen.keep(&l, slug) {
                 contacts.push(l);
             }
@@ -219,10 +316,10 @@ fn poster_contacts(site: &Site, meta: &PosterMeta, chosen: &mut Chosen) -> Vec<L
 
 /// A leaflet's groups: the municipality first, then every partner with a printable number,
 /// grouped by who it is for, in the order of `audiences` in site.yaml.
-fn leaflet_groups(site: &Site, chosen: &mut Chosen) -> Vec<serde_json::Value> {
-    let c = &site.config;
+fn leaflet_groups(ed: &Edition, chosen: &mut Chosen) -> Vec<serde_json::Value> {
+    let c = &ed.site.config;
     let mut groups = Vec::new();
-    let muni: Vec<_> = lines_of(site, MUNICIPALITY_CONTACT)
+    let muni: Vec<_> = lines_of(ed, MUNICIPALITY_CONTACT)
         .into_iter()
         .filter(|l| chosen.keep(l, MUNICIPALITY_CONTACT))
         .map(|l| line_json(&l))
@@ -232,12 +329,12 @@ fn leaflet_groups(site: &Site, chosen: &mut Chosen) -> Vec<serde_json::Value> {
     }
     for (aud, label) in &c.audiences.0 {
         let mut lines = Vec::new();
-        for p in site.section(Section::Partnere) {
+        for p in ed.source.section(Section::Partnere) {
             let Some(pm) = p.partner() else { continue };
             if !pm.audiences.iter().any(|a| a == aud) {
                 continue;
             }
-            for mut l in lines_of(site, &p.slug) {
+            for mut l in lines_of(ed, &p.slug) {
                 if chosen.keep(&l, &p.slug) {
                     l.audience = String::new();
                     lines.push(line_json(&l));
@@ -252,14 +349,24 @@ fn leaflet_groups(site: &Site, chosen: &mut Chosen) -> Vec<serde_json::Value> {
 }
 
 /// The QR code's address and SVG. Never a QR code to a placeholder address: a poster on a
-/// wall would send people to a stranger's site (the build warns about base_url).
-fn qr_code(site: &Site, meta: &PosterMeta) -> (Option<String>, Option<String>) {
-    let c = &site.config;
+/// wall would send people to a stranger's site (the build warns about base_url). A poster
+/// in another language leads to that language's page (`/en/hjaelp/udsat/`) where the
+/// language has it, else to the Danish page.
+fn qr_code(ed: &Edition, meta: &PosterMeta) -> (Option<String>, Option<String>) {
+    let base = &ed.site.config.base_url;
     let qr_url = meta
         .qr
         .as_ref()
-        .filter(|_| !crate::config::is_placeholder_url(&c.base_url))
-        .map(|q| urls::absolute(&c.base_url, q));
+        .filter(|_| !crate::config::is_placeholder_url(base))
+        .map(|q| {
+            let dir = urls::dir_of_site_path(q).unwrap_or_default();
+            match ed.pages {
+                Some(pages) if pages.contains(&dir) => {
+                    urls::absolute(&format!("{base}/{}", ed.lang), q)
+                }
+                _ => urls::absolute(base, q),
+            }
+        });
     let qr_svg = qr_url.as_ref().and_then(|u| {
         qrcode::QrCode::new(u.as_bytes()).ok().map(|code| {
             code.render::<qrcode::render::svg::Color>()

@@ -7,11 +7,17 @@
 //! "UDKAST — kontaktoplysninger ikke bekræftet" mark on every page. A final poster left
 //! without any verified number is an error naming the contacts to verify.
 //!
-//! Modules: `data` (model → template data), `world` (the Typst world over theme files),
-//! `typeset` (one poster in one size → PDF and preview).
+//! Languages: every poster is printed in the source language, and each poster translation
+//! (`udsat-for-vold.en.md`) in its language under `/<lang>/plakater/…`, with that language's
+//! UI strings and direction; names, numbers and hours come from the Danish entries.
+//!
+//! Modules: `data` (model → template data), `editions` (the languages posters are printed
+//! in), `world` (the Typst world over theme files), `typeset` (one poster in one size → PDF
+//! and preview).
 
 pub mod booklet;
 pub mod data;
+mod editions;
 mod typeset;
 mod world;
 
@@ -62,11 +68,38 @@ pub struct PrintedNumber {
 
 pub struct PrintOutput {
     pub files: Vec<OutputFile>,
-    /// By poster slug.
+    /// The source language's posters, by slug.
     pub posters: BTreeMap<String, PosterFiles>,
+    /// The translated posters, by language code and slug. Their paths are within the
+    /// language (`plakater/…`); the files themselves are written under `<lang>/`.
+    pub translated: BTreeMap<String, BTreeMap<String, PosterFiles>>,
 }
 
-/// Every poster PDF and preview of the site, in memory.
+impl PrintOutput {
+    /// The files of poster `slug` in language `lang` (`None`: the source language).
+    fn poster_mut(&mut self, lang: Option<&str>, slug: &str) -> &mut PosterFiles {
+        let map = match lang {
+            None => &mut self.posters,
+            Some(l) => self.translated.entry(l.to_string()).or_default(),
+        };
+        map.entry(slug.to_string()).or_default()
+    }
+}
+
+/// One poster in one language and paper size, to typeset.
+struct Job<'a> {
+    /// `None` for the source language.
+    lang: Option<&'a str>,
+    entry: &'a crate::entry::Entry,
+    /// The file of the poster's words: the entry's, or its translation's.
+    file: &'a str,
+    data: data::PosterData,
+    size: &'static str,
+    preview: bool,
+}
+
+/// Every poster PDF and preview of the site, in memory: each poster in the source
+/// language, and each poster translation in its language (`editions`).
 pub fn render_posters(
     loaded: &LoadedSite,
     opts: &BuildOptions,
@@ -75,9 +108,9 @@ pub fn render_posters(
     let mut out = PrintOutput {
         files: Vec::new(),
         posters: BTreeMap::new(),
+        translated: BTreeMap::new(),
     };
-    let posters: Vec<_> = loaded.site.section(Section::Plakater).collect();
-    if posters.is_empty() {
+    if loaded.site.section(Section::Plakater).next().is_none() {
         return out;
     }
     let kit = PrintKit::new(loaded.theme.under(PRINT_DIR).map(|f| {
@@ -96,29 +129,62 @@ pub fn render_posters(
     let today = loaded.site.config.today.civil();
     let today = (today.0 as i32, today.1 as u8, today.2 as u8);
 
-    // One job per poster and paper size, compiled in parallel.
+    // One job per poster, language and paper size, compiled in parallel.
+    let others = editions::other_languages(loaded);
     let mut jobs = Vec::new();
-    for (e, meta) in posters.iter().filter_map(|e| e.poster().map(|m| (e, m))) {
-        let d = data::poster_data(&loaded.site, &loaded.theme.strings, e, meta, opts.drafts);
-        if !opts.drafts {
-            warn_of_missing_numbers(&loaded.site, e, meta, &d, diags);
-        }
-        if let Some(glyphs) = missing_glyphs(&kit, e, meta, &d) {
-            diags.push(glyphs);
-            continue;
-        }
-        let files = out.posters.entry(e.slug.clone()).or_default();
-        files.numbers = d.numbers.clone();
-        files.qr_svg = d.qr_svg.as_deref().map(inline_svg);
-        for (i, size) in meta.sizes.iter().enumerate() {
-            jobs.push((*e, d.clone(), size.name(), i == 0));
+    for ed in editions::all(loaded, &others) {
+        let lang = ed.pages.is_some().then_some(ed.lang);
+        for (e, meta) in ed
+            .site
+            .section(Section::Plakater)
+            .filter_map(|e| e.poster().map(|m| (e, m)))
+        {
+            // In another language, the posters it translates.
+            let translation = lang.and_then(|l| {
+                loaded
+                    .translations
+                    .get(&(l.to_string(), Section::Plakater, e.slug.clone()))
+            });
+            if lang.is_some() && translation.is_none() {
+                continue;
+            }
+            let d = data::poster_data(&ed, e, meta, opts.drafts);
+            // The same contacts drop in every language: the source language warns once.
+            if lang.is_none() && !opts.drafts {
+                warn_of_missing_numbers(&loaded.site, e, meta, &d, diags);
+            }
+            if let Some(glyphs) = missing_glyphs(&kit, translation, e, meta, &d) {
+                diags.push(glyphs);
+                continue;
+            }
+            let file = translation.map_or(e.path.as_str(), |t| t.path.as_str());
+            let files = out.poster_mut(lang, &e.slug);
+            files.numbers = d.numbers.clone();
+            files.qr_svg = d.qr_svg.as_deref().map(inline_svg);
+            for (i, size) in meta.sizes.iter().enumerate() {
+                jobs.push(Job {
+                    lang,
+                    entry: e,
+                    file,
+                    data: d.clone(),
+                    size: size.name(),
+                    preview: i == 0,
+                });
+            }
         }
     }
     let results: Vec<_> = jobs
         .par_iter()
-        .map(|(e, d, size, preview)| {
-            let r = typeset::typeset(&kit, d, loaded.logo.as_ref(), size, *preview, today);
-            (*e, *size, d.template, r)
+        .map(|j| {
+            let r = typeset::typeset(
+                &kit,
+                &j.data,
+                loaded.logo.as_ref(),
+                j.size,
+                j.preview,
+                today,
+            );
+            (j.lang, j.entry, j.file, j.size, j.data.template, r)
         })
         .collect();
     collect_typeset(&mut out, results, opts.drafts, diags);
@@ -181,9 +247,11 @@ fn warn_of_missing_numbers(
     );
 }
 
-/// PDF/UA forbids text the fonts cannot show: the error naming which characters, and where.
+/// PDF/UA forbids text the fonts cannot show: the error naming which characters, and where
+/// (in a translated poster: the translation's file and line for its words).
 fn missing_glyphs(
     kit: &PrintKit,
+    translation: Option<&crate::translation::Translation>,
     e: &crate::entry::Entry,
     meta: &crate::entry::PosterMeta,
     d: &data::PosterData,
@@ -195,18 +263,21 @@ fn missing_glyphs(
         return None;
     }
     let has = |s: &str| s.chars().any(|c| missing.contains(&c));
-    let line = if has(&meta.headline) {
-        e.line_of("headline")
-    } else if has(&e.body) {
-        Some(e.body_line)
-    } else {
-        e.line_of("contacts")
+    // The words are the translation's, if any; names and numbers are the Danish poster's.
+    let (path, line) = match translation {
+        Some(t) if has(&meta.headline) => (&t.path, t.line_of("headline")),
+        Some(t) if has(&e.title) => (&t.path, t.line_of("title")),
+        Some(t) if has(&e.body) => (&t.path, Some(t.body_line)),
+        _ if has(&meta.headline) => (&e.path, e.line_of("headline")),
+        _ if has(&e.title) => (&e.path, e.line_of("title")),
+        _ if has(&e.body) => (&e.path, Some(e.body_line)),
+        _ => (&e.path, e.line_of("contacts")),
     };
     let chars: Vec<String> = missing.iter().map(|c| format!("»{c}«")).collect();
     Some(
         Diagnostic::error(
             "poster-missing-glyph",
-            &e.path,
+            path,
             format!(
                 "plakatskriften har ikke tegnene {}, så plakaten kan ikke trykkes",
                 chars.join(" ")
@@ -217,16 +288,19 @@ fn missing_glyphs(
     )
 }
 
-/// One typeset poster size: the entry, the size, the print template and the PDF or error.
+/// One typeset poster size: its language (`None`: the source language), the entry, the
+/// file of its words, the size, the print template and the PDF or error.
 type Typeset<'e> = (
+    Option<&'e str>,
     &'e crate::entry::Entry,
+    &'e str,
     &'static str,
     &'static str,
     Result<typeset::Typeset, String>,
 );
 
-/// File the typeset PDFs and previews, and report failures. The same template error in
-/// every size is reported once, naming the sizes.
+/// File the typeset PDFs and previews (another language's under `<lang>/`), and report
+/// failures. The same template error in every size is reported once, naming the sizes.
 fn collect_typeset(
     out: &mut PrintOutput,
     results: Vec<Typeset>,
@@ -234,8 +308,9 @@ fn collect_typeset(
     diags: &mut Diagnostics,
 ) {
     let mut failures: Vec<(&str, &str, &str, String, Vec<&str>)> = Vec::new();
-    for (e, size, template, r) in results {
-        let entry = out.posters.entry(e.slug.clone()).or_default();
+    for (lang, e, file, size, template, r) in results {
+        let prefix = lang.map(|l| format!("{l}/")).unwrap_or_default();
+        let entry = out.poster_mut(lang, &e.slug);
         entry.draft = drafts;
         match r {
             Ok(t) => {
@@ -246,16 +321,25 @@ fn collect_typeset(
                     bytes: t.pdf.len(),
                     pages: t.pages,
                 });
-                out.files.push(OutputFile { path, bytes: t.pdf });
-                if let Some(png) = t.png {
+                let preview = t.png.map(|png| {
                     let path = urls::poster_preview(&e.slug);
                     entry.preview = Some(path.clone());
-                    out.files.push(OutputFile { path, bytes: png });
+                    (path, png)
+                });
+                out.files.push(OutputFile {
+                    path: format!("{prefix}{path}"),
+                    bytes: t.pdf,
+                });
+                if let Some((path, png)) = preview {
+                    out.files.push(OutputFile {
+                        path: format!("{prefix}{path}"),
+                        bytes: png,
+                    });
                 }
             }
-            Err(msg) => match failures.iter_mut().find(|f| f.0 == e.path && f.3 == msg) {
+            Err(msg) => match failures.iter_mut().find(|f| f.0 == file && f.3 == msg) {
                 Some(f) => f.4.push(size),
-                None => failures.push((&e.path, &e.title, template, msg, vec![size])),
+                None => failures.push((file, &e.title, template, msg, vec![size])),
             },
         }
     }

@@ -10,11 +10,9 @@ impl<'a> Planner<'a> {
         let rendered = self.rendered;
         let views = self.views;
         let cards = self.cards;
-        let opts = self.opts;
         let idx_of = &self.idx_of;
         let card_of = |e: &'a Entry| -> &'a CardView { self.card_of(e) };
         let base_ctx = |title: &str, dir: &str| self.shared.ctx(title, dir);
-        let poster_pages = &self.poster_pages;
         // Entry pages.
         for (i, e) in site.entries.iter().enumerate() {
             if !e.section.has_pages() {
@@ -71,7 +69,7 @@ impl<'a> Planner<'a> {
                 }
                 EntryKind::Poster(p) => {
                     ctx.insert_ref("poster", p);
-                    let view = poster_view(bp, opts.posters.get(&e.slug), poster_pages);
+                    let view = self.poster_view_of(&e.slug);
                     let files: Vec<Link> = if view.files.is_empty() {
                         p.sizes
                             .iter()

@@ -34,8 +34,12 @@ pub struct RenderOptions {
     pub live_reload: bool,
     /// Extra output paths that exist (e.g. poster PDFs), for link checking.
     pub extra_paths: Vec<String>,
-    /// What print produced per poster slug (files and sizes), for poster pages and gallery.
+    /// What print produced per poster slug (files and sizes) in the language being
+    /// planned, for poster pages and gallery.
     pub posters: BTreeMap<String, crate::print::PosterFiles>,
+    /// Every language's posters, by language code and slug, for the links from a poster to
+    /// its PDFs in the other languages.
+    pub posters_by_language: BTreeMap<String, BTreeMap<String, crate::print::PosterFiles>>,
     /// The site's languages, for the language switch and `hreflang` alternates.
     pub languages: Languages,
 }
@@ -115,13 +119,43 @@ pub struct PosterView {
     /// What the poster prints, for the page's own printout.
     pub numbers: Vec<crate::print::PrintedNumber>,
     pub qr_svg: Option<String>,
+    /// The poster's PDFs in the site's other languages that have it.
+    pub languages: Vec<PosterLanguage>,
 }
 
-/// `pages`: the words for one page and for several (`side`, `sider`).
+/// A poster's PDFs in another language.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PosterLanguage {
+    pub lang: String,
+    /// The language's name in itself.
+    pub name: String,
+    pub files: Vec<Link>,
+}
+
+/// The download links of a poster's PDFs under `bp`; `pages`: the words for one page and
+/// for several (`side`, `sider`).
+fn pdf_links(bp: &str, f: &crate::print::PosterFiles, pages: &(String, String)) -> Vec<Link> {
+    f.pdfs
+        .iter()
+        .map(|pdf| Link {
+            label: format!(
+                "{}, PDF, {} {}, {} kB",
+                pdf.size,
+                pdf.pages,
+                if pdf.pages == 1 { &pages.0 } else { &pages.1 },
+                pdf.bytes.div_ceil(1000)
+            ),
+            url: urls::link(bp, &pdf.path),
+        })
+        .collect()
+}
+
+/// A poster's view; `languages`: its PDFs in the other languages.
 fn poster_view(
     bp: &str,
     files: Option<&crate::print::PosterFiles>,
     pages: &(String, String),
+    languages: Vec<PosterLanguage>,
 ) -> PosterView {
     let Some(f) = files else {
         return PosterView {
@@ -130,27 +164,16 @@ fn poster_view(
             draft: false,
             numbers: Vec::new(),
             qr_svg: None,
+            languages,
         };
     };
     PosterView {
         preview: f.preview.as_ref().map(|p| urls::link(bp, p)),
-        files: f
-            .pdfs
-            .iter()
-            .map(|pdf| Link {
-                label: format!(
-                    "{}, PDF, {} {}, {} kB",
-                    pdf.size,
-                    pdf.pages,
-                    if pdf.pages == 1 { &pages.0 } else { &pages.1 },
-                    pdf.bytes.div_ceil(1000)
-                ),
-                url: urls::link(bp, &pdf.path),
-            })
-            .collect(),
+        files: pdf_links(bp, f, pages),
         draft: f.draft,
         numbers: f.numbers.clone(),
         qr_svg: f.qr_svg.clone(),
+        languages,
     }
 }
 
@@ -571,6 +594,40 @@ impl<'a> Planner<'a> {
             },
             poster_pages: (s("poster_pages_one"), s("poster_pages_many")),
         }
+    }
+    /// A poster's view in the language being planned, with its PDFs in the others.
+    fn poster_view_of(&self, slug: &str) -> PosterView {
+        let langs = &self.opts.languages;
+        // A poster shown in Danish in another language (not translated) has its Danish
+        // PDFs as its own downloads already.
+        let own = |code: &str| {
+            self.opts
+                .posters_by_language
+                .get(code)
+                .is_some_and(|m| m.contains_key(slug))
+        };
+        let translated_here = own(&langs.current);
+        let others = langs
+            .all
+            .iter()
+            .filter(|l| l.code != langs.current)
+            .filter(|l| translated_here || l.pages.is_some())
+            .filter_map(|l| {
+                let f = self.opts.posters_by_language.get(&l.code)?.get(slug)?;
+                let bp = format!("{}{}", langs.root_base_path, l.prefix());
+                Some(PosterLanguage {
+                    lang: l.code.clone(),
+                    name: l.name.clone(),
+                    files: pdf_links(&bp, f, &self.poster_pages),
+                })
+            })
+            .collect();
+        poster_view(
+            self.bp,
+            self.opts.posters.get(slug),
+            &self.poster_pages,
+            others,
+        )
     }
     fn view_of(&self, e: &'a Entry) -> &'a EntryView {
         &self.views[self.idx_of[&(e.section, e.slug.as_str())]]

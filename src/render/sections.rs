@@ -49,12 +49,10 @@ impl<'a> Planner<'a> {
         let c = &self.site.config;
         let bp = self.bp;
         let strings = self.strings;
-        let opts = self.opts;
         let view_of = |e: &'a Entry| -> &'a EntryView { self.view_of(e) };
         let card_of = |e: &'a Entry| -> &'a CardView { self.card_of(e) };
         let base_ctx = |title: &str, dir: &str| self.shared.ctx(title, dir);
         let s = |k: &str| self.s(k);
-        let poster_pages = &self.poster_pages;
         // Section lists.
         for sec in Section::ALL {
             let items: Vec<&CardView> = site.section(sec).map(card_of).collect();
@@ -80,10 +78,7 @@ impl<'a> Planner<'a> {
                     if sec == Section::Plakater {
                         let gallery: BTreeMap<&str, PosterView> = items
                             .iter()
-                            .map(|i| {
-                                let pv = poster_view(bp, opts.posters.get(&i.slug), poster_pages);
-                                (i.slug.as_str(), pv)
-                            })
+                            .map(|i| (i.slug.as_str(), self.poster_view_of(&i.slug)))
                             .collect();
                         ctx.insert("posters", gallery);
                     }

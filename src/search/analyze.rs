@@ -79,8 +79,8 @@ impl Analysis {
 
     /// Prefixes a query word is tried with and without (the Arabic article and the
     /// conjunctions and prepositions written onto a word: "العنف" ~ "عنف"). The article
-    /// first: a synonym's bare word takes the term of its first form found, and the
-    /// stemmer does not always give "بالخط" the term of "الخط". Exported to the client.
+    /// first: a synonym's bare word takes the term of its first form found. Exported to
+    /// the browser client.
     pub fn prefixes(self) -> &'static [&'static str] {
         match self {
             Analysis::Arabic => &[
@@ -128,9 +128,19 @@ impl Analysis {
             Analysis::Arabic => Some(frostem::Stemmer::new(frostem::Algorithm::Arabic)),
             Analysis::Plain => None,
         });
+        // The Snowball Arabic stemmer leaves the article on short words ("الخط" stays,
+        // "خط" is "خط"): the article and the article with a preposition come off first,
+        // so a word meets its bare form.
+        let word = match self {
+            Analysis::Arabic => ["وال", "بال", "كال", "فال", "لل", "ال"]
+                .iter()
+                .find_map(|p| lower.strip_prefix(p).filter(|r| r.chars().count() >= 2))
+                .unwrap_or(lower),
+            _ => lower,
+        };
         match stemmer {
-            Some(s) => s.stem(lower).to_string(),
-            None => lower.to_string(),
+            Some(s) => s.stem(word).to_string(),
+            None => word.to_string(),
         }
     }
 }
@@ -373,6 +383,8 @@ mod tests {
         let ar = Analysis::Arabic;
         // The article and a hamza spelling meet the bare word.
         assert_eq!(ar.term_of("العنف"), ar.term_of("عنف"));
+        assert_eq!(ar.term_of("الخط"), ar.term_of("خط"));
+        assert_eq!(ar.term_of("بالخط"), ar.term_of("خط"));
         assert_eq!(ar.fold("أسرة"), ar.fold("اسره"));
         assert!(ar.is_stopword(&ar.fold("على")));
         // Latin names in Arabic text fold the Danish way.

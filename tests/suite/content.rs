@@ -333,8 +333,7 @@ fn printed_numbers(s: &LoadedSite, poster: &str) -> Vec<(String, String)> {
         .get(Section::Plakater, poster)
         .expect("poster exists");
     let d = vejviser::print::data::poster_data(
-        &s.site,
-        &s.theme.strings,
+        &vejviser::print::data::Edition::source(&s.site, &s.theme.strings),
         e,
         e.poster().unwrap(),
         false,
@@ -407,8 +406,7 @@ fn two_years_ahead_the_site_builds_and_posters_keep_only_the_emergency_numbers()
             poster.slug
         );
         let d = vejviser::print::data::poster_data(
-            &s.site,
-            &s.theme.strings,
+            &vejviser::print::data::Edition::source(&s.site, &s.theme.strings),
             poster,
             poster.poster().unwrap(),
             false,

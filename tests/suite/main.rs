@@ -16,6 +16,7 @@ mod languages;
 mod offers;
 mod open_data;
 mod print;
+mod print_languages;
 mod search;
 mod silent;
 mod valid;

@@ -318,7 +318,7 @@ fn the_qr_code_in_the_preview_leads_to_the_posters_page() {
 }
 
 /// The decoded QR codes in a PNG preview.
-fn qr_codes(path: &Path) -> Vec<String> {
+pub(crate) fn qr_codes(path: &Path) -> Vec<String> {
     let png = std::fs::read(path).unwrap();
     let decoder = png::Decoder::new(std::io::Cursor::new(png));
     let mut reader = decoder.read_info().unwrap();
