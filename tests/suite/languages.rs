@@ -23,6 +23,34 @@ fn dead_links(public: &Path, html: &str) -> Vec<String> {
         .collect()
 }
 
+/// Danish phone numbers in a text (8 digits, written in pairs, fours or run together),
+/// digits only.
+fn phone_numbers(text: &str) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let (mut digits, mut j) = (String::new(), i);
+        while j < chars.len() && digits.len() < 8 {
+            if chars[j].is_ascii_digit() {
+                digits.push(chars[j]);
+            } else if !(chars[j] == ' ' && chars.get(j + 1).is_some_and(char::is_ascii_digit)) {
+                break;
+            }
+            j += 1;
+        }
+        if digits.len() == 8 && !chars.get(j).is_some_and(char::is_ascii_digit) {
+            out.insert(digits);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
 #[test]
 fn the_default_site_has_its_citizen_pages_in_english_and_arabic() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -51,6 +79,15 @@ fn the_default_site_has_its_citizen_pages_in_english_and_arabic() {
             );
             let dead = dead_links(&public, &html);
             assert!(dead.is_empty(), "{p} links to missing pages: {dead:?}");
+            // Every phone number on the page is one the Danish page has.
+            let danish = std::fs::read_to_string(public.join(&p[lang.len() + 1..])).unwrap();
+            let known = phone_numbers(&danish);
+            for n in phone_numbers(&html) {
+                assert!(
+                    known.contains(&n),
+                    "{p} has the number {n}, its Danish page not"
+                );
+            }
             if !p.ends_with("404.html") {
                 for alt in ["da", "en", "ar"] {
                     assert!(
@@ -246,4 +283,21 @@ fn serve_previews_every_language() {
         danish.contains("hreflang=\"en\""),
         "serve's Danish page has no language switch"
     );
+}
+
+#[test]
+fn a_translated_page_shows_exactly_the_numbers_of_its_danish_page() {
+    let dir = site_with_translation();
+    let r = report(dir.path());
+    assert!(!r.contains("fejl["), "{r}");
+    let out = dir.path().join("out");
+    let english =
+        std::fs::read_to_string(out.join("en/partnere/hjaelpelinjen/index.html")).unwrap();
+    let danish = std::fs::read_to_string(out.join("partnere/hjaelpelinjen/index.html")).unwrap();
+    let numbers = phone_numbers(&english);
+    assert!(
+        numbers.contains("70000001"),
+        "the English page shows the help line's number: {numbers:?}"
+    );
+    assert_eq!(numbers, phone_numbers(&danish));
 }
