@@ -199,15 +199,17 @@ pub fn assert_fonts_embedded(doc: &Document, what: &str) {
     assert!(fonts > 0, "{what}: no font descriptors");
 }
 
-pub fn assert_tagged_danish(doc: &Document, what: &str) {
+/// The catalog's `/Lang` is `lang` (or a region of it, `da-DK`), and the PDF is tagged
+/// (structure tree, `/MarkInfo /Marked`).
+pub fn assert_tagged(doc: &Document, lang: &str, what: &str) {
     let catalog = doc.catalog().unwrap();
-    let lang = catalog
+    let found = catalog
         .get(b"Lang")
-        .and_then(|l| l.as_str().map(|s| s.to_vec()))
+        .and_then(|l| l.as_str().map(|s| String::from_utf8_lossy(s).to_string()))
         .unwrap_or_else(|_| panic!("{what}: no /Lang"));
     assert!(
-        String::from_utf8_lossy(&lang).starts_with("da"),
-        "{what}: /Lang {lang:?}"
+        found == lang || found.starts_with(&format!("{lang}-")),
+        "{what}: /Lang {found:?}, not {lang}"
     );
     assert!(catalog.has(b"StructTreeRoot"), "{what}: not tagged");
     let marked = catalog
@@ -220,6 +222,10 @@ pub fn assert_tagged_danish(doc: &Document, what: &str) {
                 .and_then(|d| d.get(b"Marked").ok().and_then(|b| b.as_bool().ok()))
         });
     assert_eq!(marked, Some(true), "{what}: /MarkInfo /Marked");
+}
+
+pub fn assert_tagged_danish(doc: &Document, what: &str) {
+    assert_tagged(doc, "da", what);
     // A document title, shown instead of the file name (PDF/UA).
     let info_title = doc
         .trailer

@@ -5,7 +5,7 @@
 //! in Western digits and in order, and their QR code leads to the language's page.
 
 use crate::common::copy_dir;
-use crate::print::{assert_fonts_embedded, load, qr_codes, text};
+use crate::print::{assert_fonts_embedded, assert_tagged, load, qr_codes, text};
 use lopdf::Document;
 use std::path::{Path, PathBuf};
 
@@ -91,27 +91,6 @@ fn build() -> (tempfile::TempDir, PathBuf) {
     }
     let out = dir.path().join("public");
     (dir, out)
-}
-
-/// The catalog's `/Lang`, and that the PDF is tagged (structure tree, `/MarkInfo /Marked`).
-fn assert_tagged(doc: &Document, lang: &str, what: &str) {
-    let catalog = doc.catalog().unwrap();
-    let found = catalog
-        .get(b"Lang")
-        .and_then(|l| l.as_str().map(|s| String::from_utf8_lossy(s).to_string()))
-        .unwrap_or_else(|_| panic!("{what}: no /Lang"));
-    assert_eq!(found, lang, "{what}: /Lang");
-    assert!(catalog.has(b"StructTreeRoot"), "{what}: not tagged");
-    let marked = catalog
-        .get(b"MarkInfo")
-        .and_then(|m| doc.dereference(m).map(|(_, o)| o.clone()))
-        .ok()
-        .and_then(|m| {
-            m.as_dict()
-                .ok()
-                .and_then(|d| d.get(b"Marked").ok().and_then(|b| b.as_bool().ok()))
-        });
-    assert_eq!(marked, Some(true), "{what}: /MarkInfo /Marked");
 }
 
 /// Whether `flat` has every word of `words`, each as written or (for right-to-left text,
