@@ -6,7 +6,6 @@
 
 use crate::common::copy_dir;
 use crate::print::{assert_fonts_embedded, assert_tagged, load, qr_codes, text};
-use lopdf::Document;
 use std::path::{Path, PathBuf};
 
 const TODAY: &str = "2026-06-01";
