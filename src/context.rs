@@ -169,7 +169,7 @@ pub fn source_view(config: &Config, s: &SourceRef) -> SourceView {
             .date
             .as_deref()
             .and_then(crate::date::PartialDate::parse)
-            .map(|d| d.danish()),
+            .map(|d| d.long(&config.language)),
         note: s.note.clone(),
     }
 }
@@ -295,7 +295,7 @@ fn add_practice(
     v.evaluated = Some(p.evaluated);
     v.period = p.period.clone();
     v.status = Some(p.status);
-    v.ended_on = p.ended_on.map(|d| d.danish());
+    v.ended_on = p.ended_on.map(|d| d.long(&c.language));
     v.offers = p.offers.iter().map(|o| facet(&c.offers, o, None)).collect();
     v.facts = p
         .facts
@@ -342,9 +342,9 @@ fn add_partner(
     v.free = Some(p.free);
     v.coverage = p.coverage.clone();
     v.address_confidential = p.address_confidential;
-    v.contact = Some(contact_view(&e.title, p));
+    v.contact = Some(contact_view(&e.title, p, &c.language));
     v.status = Some(p.status);
-    v.ended_on = p.ended_on.map(|d| d.danish());
+    v.ended_on = p.ended_on.map(|d| d.long(&c.language));
     v.replaced_by = p.replaced_by.as_ref().and_then(|slug| {
         site.get(Section::Partnere, slug).map(|r| Link {
             label: r.title.clone(),
@@ -355,7 +355,7 @@ fn add_partner(
 
 /// A partner's contact details with who stated them and when; a confidential address is
 /// left out here, so no template can show it.
-fn contact_view(entry_title: &str, p: &PartnerMeta) -> ContactView {
+fn contact_view(entry_title: &str, p: &PartnerMeta, lang: &str) -> ContactView {
     let verified = p.verified.as_ref();
     ContactView {
         phones: p.contact.phones.iter().map(PhoneView::new).collect(),
@@ -370,9 +370,9 @@ fn contact_view(entry_title: &str, p: &PartnerMeta) -> ContactView {
         status: p.contact_status,
         verified_on: verified.map(|x| x.on.clone()),
         verified_against: verified.map(|x| x.against.clone()),
-        stated_by: verified.map(|x| x.stated_by(entry_title)),
-        source_date: verified.and_then(|x| x.source_date).map(|d| d.danish()),
-        checked: verified.map(|x| x.on_date.danish()),
+        stated_by: verified.map(|x| x.stated_by_in(entry_title, lang)),
+        source_date: verified.and_then(|x| x.source_date).map(|d| d.long(lang)),
+        checked: verified.map(|x| x.on_date.long(lang)),
     }
 }
 
@@ -416,7 +416,7 @@ pub fn help_line(site: &Site, slug: &str) -> Option<HelpLineView> {
         phones: p.contact.phones.iter().map(PhoneView::new).collect(),
         free: p.free == YesNo::Yes,
         anonymous: p.anonymous == YesNo::Yes,
-        stated_by: Some(v.stated_by(&e.title)),
+        stated_by: Some(v.stated_by_in(&e.title, &site.config.language)),
         current: p.contact_status == ContactStatus::Verified,
     })
 }
@@ -524,7 +524,7 @@ pub fn site_view(site: &Site, strings: &std::collections::BTreeMap<String, Strin
             })
             .collect(),
         danger_lines: help_lines(site, &c.danger_lines),
-        build_date: c.today.danish(),
+        build_date: c.today.long(&c.language),
         is_it_violence_url: site
             .get(Section::Viden, IS_IT_VIOLENCE)
             .map(|_| urls::link(bp, &urls::entry_dir(Section::Viden, IS_IT_VIOLENCE))),

@@ -78,8 +78,18 @@ impl Date {
 
     /// Danish long form: "22. november 2026".
     pub fn danish(self) -> String {
+        self.long("da")
+    }
+
+    /// Long form in a page's language: "22. november 2026", "22 November 2026",
+    /// "22 نوفمبر 2026" (Western digits, as on Danish phones and letters).
+    pub fn long(self, lang: &str) -> String {
         let (y, m, d) = self.civil();
-        format!("{d}. {} {y}", MONTHS[(m - 1) as usize])
+        let month = months(lang)[(m - 1) as usize];
+        match lang {
+            "da" => format!("{d}. {month} {y}"),
+            _ => format!("{d} {month} {y}"),
+        }
     }
 }
 
@@ -149,9 +159,14 @@ impl PartialDate {
 
     /// Danish, as precise as the date is: "2014", "februar 2021", "8. februar 2021".
     pub fn danish(self) -> String {
+        self.long("da")
+    }
+
+    /// As precise as the date is, in a page's language ("February 2021").
+    pub fn long(self, lang: &str) -> String {
         match (self.month, self.day) {
-            (Some(_), Some(_)) => self.first_day().danish(),
-            (Some(m), None) => format!("{} {}", MONTHS[(m - 1) as usize], self.year),
+            (Some(_), Some(_)) => self.first_day().long(lang),
+            (Some(m), None) => format!("{} {}", months(lang)[(m - 1) as usize], self.year),
             _ => self.year.to_string(),
         }
     }
@@ -169,6 +184,46 @@ impl fmt::Display for PartialDate {
         Ok(())
     }
 }
+
+/// Month names of a language; Danish for a language without its own here.
+fn months(lang: &str) -> &'static [&'static str; 12] {
+    match lang {
+        "en" => &MONTHS_EN,
+        "ar" => &MONTHS_AR,
+        _ => &MONTHS,
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The Gregorian month names used in Egypt and the Gulf, the most widely read.
+const MONTHS_AR: [&str; 12] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+];
 
 const MONTHS: [&str; 12] = [
     "januar",
@@ -242,6 +297,9 @@ mod tests {
         assert_eq!(m.first_day().to_string(), "2021-02-01");
         let d = PartialDate::parse("2026-02-26").unwrap();
         assert_eq!(d.danish(), "26. februar 2026");
+        assert_eq!(d.long("en"), "26 February 2026");
+        assert_eq!(d.long("ar"), "26 فبراير 2026");
+        assert_eq!(m.long("en"), "February 2021");
         assert_eq!(d.to_string(), "2026-02-26");
         for bad in [
             "21-02",

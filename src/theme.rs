@@ -73,7 +73,7 @@ pub const CODE_STRINGS: &[&str] = &[
     "facet_target_group", "facet_audience", "facet_violence_form", "facet_offer",
     "facet_kind", "facet_anonymous", "facet_free", "facet_evaluated", "yes", "no", "unknown",
     "evaluated", "poster_draft_mark", "poster_draft_title", "poster_unverified",
-    "poster_edition", "poster_qr_to", "poster_draft_watermark", "poster_open_day_and_night",
+    "poster_edition", "poster_qr_to", "poster_draft_watermark", "open_day_and_night",
     "local_heading",
     "data_taxonomy_audiences", "data_taxonomy_violence_forms", "data_taxonomy_offers",
     "data_municipality_description", "data_alert_not_current", "data_fees_free",

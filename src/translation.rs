@@ -417,8 +417,24 @@ pub fn localize(
             e.note = Some(t);
         }
     }
+    // Hours are Danish free text; "Døgnåben" and its kind say the same in every language.
+    // Other hours stay as the Danish source writes them.
+    let open = s("open_day_and_night");
+    let localize_hours = |phones: &mut [crate::config::Phone]| {
+        for ph in phones {
+            if let (Some(h), Some(o)) = (&ph.hours, &open) {
+                if crate::freshness::is_around_the_clock(h) {
+                    ph.hours = Some(o.clone());
+                }
+            }
+        }
+    };
+    localize_hours(&mut config.municipality.phones);
     let mut entries = site.entries.clone();
     for e in &mut entries {
+        if let Some(p) = e.partner_mut() {
+            localize_hours(&mut p.contact.phones);
+        }
         match translations.get(&(lang.to_string(), e.section, e.slug.clone())) {
             Some(t) => {
                 e.title = t.title.clone();

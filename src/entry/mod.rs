@@ -109,9 +109,14 @@ impl Verified {
     /// Who stated the details and when, for "Oplyst af …": the publisher (or `entry_title`)
     /// and the source's own date where it gives one ("Danner, februar 2021").
     pub fn stated_by(&self, entry_title: &str) -> String {
+        self.stated_by_in(entry_title, "da")
+    }
+
+    /// [`Self::stated_by`] with the date in a page's language.
+    pub fn stated_by_in(&self, entry_title: &str, lang: &str) -> String {
         let who = self.publisher.as_deref().unwrap_or(entry_title);
         match self.source_date {
-            Some(d) => format!("{who}, {}", d.danish()),
+            Some(d) => format!("{who}, {}", d.long(lang)),
             None => who.to_string(),
         }
     }
@@ -366,6 +371,12 @@ impl Entry {
     }
     pub fn partner(&self) -> Option<&PartnerMeta> {
         match &self.kind {
+            EntryKind::Partner(p) => Some(p),
+            _ => None,
+        }
+    }
+    pub fn partner_mut(&mut self) -> Option<&mut PartnerMeta> {
+        match &mut self.kind {
             EntryKind::Partner(p) => Some(p),
             _ => None,
         }

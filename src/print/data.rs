@@ -115,11 +115,7 @@ fn label_and_hours(
     if hours.is_empty() {
         (String::new(), hours, String::new())
     } else if crate::freshness::is_around_the_clock(&hours) {
-        (
-            String::new(),
-            ed.ui("poster_open_day_and_night"),
-            String::new(),
-        )
+        (String::new(), ed.ui("open_day_and_night"), String::new())
     } else {
         (String::new(), hours, ed.source.config.language.clone())
     }

@@ -115,6 +115,16 @@ fn the_default_site_has_its_citizen_pages_in_english_and_arabic() {
             "{lang}: practices link to Danish"
         );
     }
+    // Dates and around-the-clock hours speak the page's language; Danish-only sections
+    // are named as such.
+    let en = std::fs::read_to_string(public.join("en/index.html")).unwrap();
+    assert!(en.contains("2 December 2026") && !en.contains("december 2026"));
+    assert!(en.contains("Open day and night") && !en.contains("Døgnåben"));
+    assert!(en.contains("are only in Danish"));
+    let ar = std::fs::read_to_string(public.join("ar/index.html")).unwrap();
+    assert!(ar.contains("2 ديسمبر 2026") && ar.contains("مفتوح ليلاً ونهاراً، "));
+    let da = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(da.contains("2. december 2026") && da.contains("Døgnåben, gratis"));
     // Each language searches its own pages, then offers the Danish results.
     for lang in ["en", "ar"] {
         let search =
