@@ -64,7 +64,7 @@ pub const CODE_STRINGS: &[&str] = &[
     "poster_pages_many", "poster_pages_one", "search_title", "section_partnere",
     "section_praksis", "section_viden", "source", "target_groups_intro",
     "violence_form_intro", "violence_forms_intro", "violence_forms_title",
-    "search_label", "search_hint", "search_none", "search_one", "search_many",
+    "search_label", "search_hint", "search_none", "search_one", "search_many", "search_at_least",
     "search_filters", "search_more", "fact_duration", "fact_group_size", "fact_staff",
     "fact_referral", "fact_funding", "section_kvalitetsstandard", "section_plakater",
     "section_hjaelp", "section_praksis_intro", "section_partnere_intro",

@@ -159,6 +159,11 @@ fn browser_client_ranks_like_the_command_line() {
             .iter()
             .map(|u| u.as_str().unwrap().to_string())
             .collect();
+        if js[q]["sameAsAll"] != serde_json::Value::Bool(true) {
+            differ.push(format!(
+                "  {q:?}: the client's first page differs from its full ranking"
+            ));
+        }
         if rust != client {
             differ.push(format!(
                 "  {q:?}: cli {rust:?}\n  {:>w$}client {client:?}",
