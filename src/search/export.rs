@@ -2,8 +2,8 @@
 //! what its query needs:
 //!
 //! - `soeg/index.json`: planning constants, the synonyms, and small tables that say which
-//!   file holds what (the separators of the vocabulary blocks, the first term of each
-//!   posting head shard, the runs of documents per section);
+//!   file holds what (the separators of the vocabulary blocks, the runs of documents per
+//!   section);
 //! - the vocabulary in four sorted dictionaries cut into blocks (`vs<n>`, `vl<n>`, `vr<n>`,
 //!   `vf<n>`), see [`Dict`];
 //! - per term, its best postings (the head: [`HEAD`] documents, plus any tied with the
@@ -27,16 +27,24 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::io::Write;
 
-/// Rows per vocabulary block. Each block is about 1 KB gzip at realistic scale; a query
-/// word needs a handful of blocks, and index.json one separator per block.
-pub const DICT_BLOCK: usize = 256;
+/// Rows per vocabulary block: about 0.7 KB gzip at realistic scale; a query word needs a
+/// handful of blocks.
+pub const DICT_BLOCK: usize = 128;
+
+/// Blocks per group of separators: index.json holds one separator per group, and the
+/// client fetches the group's file (`v<dict>i<g>`) to find a block within it.
+pub const DICT_GROUP: usize = 32;
 
 /// Postings per term in its head: a first page of results.
 pub const HEAD: usize = 20;
 
-/// Postings per head shard and per rest shard.
-pub const HEAD_SHARD_POSTINGS: usize = 1000;
-pub const REST_SHARD_POSTINGS: usize = 2000;
+/// Terms per head shard: `h<n>` holds the heads of terms `n × HEAD_TERMS ..`, about 250
+/// postings (most terms are rare), so that the scattered expansions of a query word each
+/// cost a small file and index.json needs no table.
+pub const HEAD_TERMS: usize = 16;
+
+/// Postings per rest shard (a long rest has a shard of its own).
+pub const REST_SHARD_POSTINGS: usize = 500;
 
 /// Documents per chunk of titles, addresses and summaries. The client fetches the chunks of
 /// the 20 results it shows; on a large site the results are spread over the whole site, so
@@ -61,7 +69,7 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         .iter()
         .map(|d| (d.name(), d.write(idx, &maxes, &mut parts)))
         .collect();
-    let heads = posting_files(&split, &mut parts);
+    posting_files(&split, &mut parts);
     doc_chunks(idx, &mut parts);
     let facet_files = facet_files(idx, loaded, &mut parts);
     let mut sections: Vec<(String, usize)> = Vec::new();
@@ -94,8 +102,8 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         "fuzzyPrefix": FUZZY_PREFIX,
         "synonyms": idx.synonyms,
         "dicts": dicts,
-        // First term of each head shard, as differences.
-        "heads": deltas(heads.iter().map(|&t| t as i64)),
+        "dictGroup": DICT_GROUP,
+        "headTerms": HEAD_TERMS,
         "docs": idx.docs.len(),
         "docChunk": DOC_CHUNK,
         "sections": sections,
@@ -184,8 +192,7 @@ fn write_postings(out: &mut Vec<u8>, post: &[(u32, u32)]) {
 
 /// Head shards `h<n>` (`{"p":[[rest shard or -1, document count, postings…],…]}` for a
 /// run of terms) and rest shards `p<n>` (`{"t":[term ids as differences],"p":[[postings…],…]}`).
-/// Returns the first term of each head shard.
-fn posting_files(split: &[Split], parts: &mut Vec<Part>) -> Vec<usize> {
+fn posting_files(split: &[Split], parts: &mut Vec<Part>) {
     // Rest shards first: the heads name them.
     let mut rest_of = vec![-1i64; split.len()];
     let mut rest_cuts: Vec<Vec<usize>> = vec![Vec::new()];
@@ -226,19 +233,9 @@ fn posting_files(split: &[Split], parts: &mut Vec<Part>) -> Vec<usize> {
     for (n, body) in bodies.into_iter().enumerate() {
         parts.push((format!("p{n}"), body));
     }
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let (mut first, mut count) = (0usize, 0usize);
-    for (t, s) in split.iter().enumerate() {
-        if count >= HEAD_SHARD_POSTINGS {
-            cuts.push((first, t));
-            first = t;
-            count = 0;
-        }
-        count += s.head.len() + 2;
-    }
-    if first < split.len() || cuts.is_empty() {
-        cuts.push((first, split.len()));
-    }
+    let cuts: Vec<(usize, usize)> = (0..split.len().div_ceil(HEAD_TERMS).max(1))
+        .map(|n| (n * HEAD_TERMS, ((n + 1) * HEAD_TERMS).min(split.len())))
+        .collect();
     let bodies: Vec<Vec<u8>> = cuts
         .par_iter()
         .map(|&(from, to)| {
@@ -264,7 +261,6 @@ fn posting_files(split: &[Split], parts: &mut Vec<Part>) -> Vec<usize> {
     for (n, body) in bodies.into_iter().enumerate() {
         parts.push((format!("h{n}"), body));
     }
-    cuts.into_iter().map(|(f, _)| f).collect()
 }
 
 /// The four orders of the vocabulary. Each holds every surface once, with its term and
@@ -307,15 +303,19 @@ impl Dict {
     }
 
     /// Write the blocks (`v<name><n>`: `{"s":"surface …","t":[term ids as differences],
-    /// "m":[best scores]}`); returns the separator of every block after the first: the
-    /// shortest prefix of its first key above the previous block's last key.
+    /// "m":[best scores in tenths, rounded up]}`; the reversed dictionary holds the surfaces
+    /// reversed, as its keys, which compress better) and the separators of the blocks in
+    /// groups of [`DICT_GROUP`] (`v<name>i<g>`: the separators of the blocks after the
+    /// group's first). A block's separator is the shortest prefix of its first key above
+    /// the previous block's last key. Returns the separators of the groups' first blocks
+    /// (of every group after the first): what index.json carries.
     fn write(self, idx: &SearchIndex, maxes: &[u32], parts: &mut Vec<Part>) -> Vec<String> {
         let v = &idx.vocab;
         let mut rows: Vec<(String, usize)> = (v.surfaces.iter().enumerate())
             .map(|(i, s)| (self.key(s), i))
             .collect();
         rows.sort_unstable();
-        let mut seps = Vec::new();
+        let mut seps = vec![String::new()];
         for (n, block) in rows.chunks(DICT_BLOCK).enumerate() {
             if n > 0 {
                 let prev = &rows[n * DICT_BLOCK - 1].0;
@@ -326,19 +326,32 @@ impl Dict {
                     .unwrap_or(first);
                 seps.push(sep.to_string());
             }
-            let surfaces: Vec<&str> = block.iter().map(|(_, i)| v.surfaces[*i].as_str()).collect();
+            let surfaces: Vec<&str> = (block.iter())
+                .map(|(key, i)| match self {
+                    Dict::Reversed => key.as_str(),
+                    _ => v.surfaces[*i].as_str(),
+                })
+                .collect();
             let terms = block.iter().map(|(_, i)| v.surface_term[*i]);
             let body = json!({
                 "s": surfaces.join(" "),
                 "t": deltas(terms.clone().map(i64::from)),
-                "m": terms.map(|t| maxes[t as usize]).collect::<Vec<u32>>(),
+                "m": terms.map(|t| maxes[t as usize].div_ceil(100)).collect::<Vec<u32>>(),
             });
             parts.push((
                 format!("v{}{n}", self.name()),
                 serde_json::to_vec(&body).expect("json"),
             ));
         }
-        seps
+        let mut top = Vec::new();
+        for (g, group) in seps.chunks(DICT_GROUP).enumerate() {
+            if g > 0 {
+                top.push(group[0].clone());
+            }
+            let inner = serde_json::to_vec(&group[1..]).expect("json");
+            parts.push((format!("v{}i{g}", self.name()), inner));
+        }
+        top
     }
 }
 

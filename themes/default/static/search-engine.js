@@ -61,10 +61,9 @@
     this.W = index.weights;
     this.stop = new Set(index.stopwords);
     this.info = new Map(); // surface -> term
-    this.termMax = new Map(); // term -> best score × 1000
+    this.termMax = new Map(); // term -> best score × 1000, or a little above
     this.blocks = { s: new Map(), l: new Map(), r: new Map(), f: new Map() };
-    this.headFirst = [];
-    for (var t = 0, j = 0; j < index.heads.length; j++) { t += index.heads[j]; this.headFirst.push(t); }
+    this.groups = { s: new Map(), l: new Map(), r: new Map(), f: new Map() };
     // term -> {m: Map(doc -> score × 1000), rest: rest shard, or -1 once complete, min, df}
     this.post = new Map();
     this.files = new Map(); // file stem -> Promise
@@ -80,24 +79,35 @@
     return this.files.get(stem);
   };
 
-  // The block of dictionary d that holds `key` (blocks after the first start at their
-  // separators); with `prefix`, the last block that can hold a key starting with it.
-  Engine.prototype.blockOf = function (d, key, prefix) {
-    var seps = this.ix.dicts[d], lo = 0, hi = seps.length;
+  // How many of the sorted separators `seps` lie at or below `key` (with `prefix`, also
+  // those that start with it).
+  function count(seps, key, prefix) {
+    var lo = 0, hi = seps.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1, s = seps[mid];
       if (s <= key || (prefix && s.startsWith(key))) lo = mid + 1; else hi = mid;
     }
     return lo;
+  }
+
+  // The block of dictionary d that holds `key` (each block starts at its separator); with
+  // `prefix`, the last block that can hold a key starting with it. Index.json has the
+  // separator of each group's first block, the group's file the others; -1 (and the
+  // group noted as missing) while that file is not loaded.
+  Engine.prototype.blockOf = function (d, key, prefix) {
+    var g = count(this.ix.dicts[d], key, prefix), inner = this.groups[d].get(g);
+    if (!inner) { this.miss(d, "i" + g); return -1; }
+    return g * this.ix.dictGroup + count(inner, key, prefix);
   };
 
   Engine.prototype.miss = function (d, n) { this.missing.set(d + n, [d, n]); this.missed++; };
 
   // Rows [surface, term] of dictionary d from the block of `lo` to the last block that can
-  // hold a key starting with `hi`; null, with the blocks noted, when one is not loaded.
+  // hold a key starting with `hi`; null, with the files noted, when one is not loaded.
   Engine.prototype.rows = function (d, lo, hi) {
-    var out = [], ok = true;
-    for (var n = this.blockOf(d, lo, false), b = this.blockOf(d, hi, true); n <= b; n++) {
+    var out = [], ok = true, a = this.blockOf(d, lo, false), b = this.blockOf(d, hi, true);
+    if (a < 0 || b < 0) return null;
+    for (var n = a; n <= b; n++) {
       var rows = this.blocks[d].get(n);
       if (!rows) { ok = false; this.miss(d, n); } else if (ok) out = out.concat(rows);
     }
@@ -109,22 +119,27 @@
   Engine.prototype.termOf = function (s, d) {
     d = d || "s";
     var n = this.blockOf(d, d === "r" ? rev(s) : s, false);
+    if (n < 0) return undefined;
     if (!this.blocks[d].get(n)) { this.miss(d, n); return undefined; }
     return this.info.get(s);
   };
 
+  // Fetch vocabulary blocks and groups of separators (n = "i<group>").
   Engine.prototype.loadBlocks = function (missing) {
     var self = this;
     return Promise.all(Array.from(missing.values(), function (b) {
-      return self.file("v" + b[0] + b[1], function (data) {
+      var d = b[0], n = b[1];
+      return self.file("v" + d + n, function (data) {
+        if (typeof n === "string") { self.groups[d].set(parseInt(n.slice(1), 10), data); return; }
         var ss = data.s ? data.s.split(" ") : [], rows = [];
         for (var i = 0, t = 0; i < ss.length; i++) {
           t += data.t[i];
-          self.info.set(ss[i], t);
-          self.termMax.set(t, data.m[i]);
-          rows.push([ss[i], t]);
+          var s = d === "r" ? rev(ss[i]) : ss[i];
+          self.info.set(s, t);
+          self.termMax.set(t, data.m[i] * 100);
+          rows.push([s, t]);
         }
-        self.blocks[b[0]].set(b[1], rows);
+        self.blocks[d].set(n, rows);
       });
     }));
   };
@@ -287,15 +302,13 @@
 
   // Load the heads (or, with `rest`, the rest) of the postings of `terms`.
   Engine.prototype.load = function (terms, rest) {
-    var self = this, jobs = [], F = this.headFirst;
+    var self = this, jobs = [], per = this.ix.headTerms;
     terms.forEach(function (t) {
       var p = self.post.get(t);
       if (!p) {
-        var lo = 0, hi = F.length;
-        while (lo < hi) { var mid = (lo + hi) >> 1; if (F[mid] <= t) lo = mid + 1; else hi = mid; }
-        var first = F[lo - 1];
-        jobs.push(self.file("h" + (lo - 1), function (data) {
-          data.p.forEach(function (flat, k) { self.addHead(first + k, flat); });
+        var n = Math.floor(t / per);
+        jobs.push(self.file("h" + n, function (data) {
+          data.p.forEach(function (flat, k) { self.addHead(n * per + k, flat); });
         }));
       } else if (rest && p.rest >= 0) {
         jobs.push(self.file("p" + p.rest, function (data) {
