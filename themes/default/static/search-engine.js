@@ -394,10 +394,30 @@
     });
     var cands = new Set(), d, sa, a, x;
     for (sa of S) for (a of sa) for (x of a.ts) if (x.m) for (d of x.m.keys()) cands.add(d);
-    // [lower, upper] of a slot's score in document d (-1: a document in no loaded list).
-    function slot(sa, d) {
-      var L, U;
+    // Per slot, the best score of each document through alternatives whose terms are all
+    // complete (walking the shortest list), and the alternatives still open.
+    var closed = S.map(function (sa) {
+      var best = new Map();
       for (var a of sa) {
+        if (a.ts.some(function (x) { return x.bound !== null; })) continue;
+        var first = a.ts.reduce(function (p, x) { return x.m.size < p.m.size ? x : p; }).m;
+        for (var d of first.keys()) {
+          var sum = 0, all = true;
+          for (var x of a.ts) { var v = x.m.get(d); if (v === undefined) { all = false; break; } sum += v / 1000; }
+          if (!all) continue;
+          var l = a.w * sum, o = best.get(d);
+          if (o === undefined || l > o) best.set(d, l);
+        }
+      }
+      return best;
+    });
+    var openAlts = S.map(function (sa) {
+      return sa.filter(function (a) { return a.ts.some(function (x) { return x.bound !== null; }); });
+    });
+    // [lower, upper] of slot i's score in document d (-1: a document in no loaded list).
+    function slot(i, d) {
+      var L = d >= 0 ? closed[i].get(d) : undefined, U = L;
+      for (var a of openAlts[i]) {
         var sumL = 0, sumU = 0, known = true, possible = true;
         for (var x of a.ts) {
           var v = x.m && d >= 0 ? x.m.get(d) : undefined;
@@ -414,8 +434,8 @@
     }
     function bounds(d) {
       var b = { L: 0, U: 0, all: true, allPossible: true, some: false, somePossible: false, exact: true };
-      for (var sa of S) {
-        var lu = slot(sa, d);
+      for (var i = 0; i < S.length; i++) {
+        var lu = slot(i, d);
         if (lu[0] !== undefined) { b.L += lu[0]; b.some = true; } else b.all = false;
         if (lu[1] !== undefined) { b.U += lu[1]; b.somePossible = true; } else b.allPossible = false;
         if (lu[1] !== undefined && lu[1] !== lu[0]) b.exact = false;
