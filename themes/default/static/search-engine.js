@@ -498,7 +498,7 @@
       }
       var js = sa.map(function (a, j) { return j; }).filter(function (j) { return isOpen(sa[j]); });
       js.sort(function (x, y) { return reach[i][y] - reach[i][x]; });
-      js.slice(0, 1 << Math.min(round, 20)).forEach(function (j) { open(sa[j]); });
+      js.forEach(function (j, n) { if (n < 1 << Math.min(round, 20) || reach[i][j] >= best[i] / 2) open(sa[j]); });
     });
     if (!need.length && !rest.length) for (sa of S) for (a of sa) open(a);
     return { need: need, rest: rest };
