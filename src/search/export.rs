@@ -392,11 +392,18 @@ fn facet_files(idx: &SearchIndex, loaded: &LoadedSite, parts: &mut Vec<Part>) ->
             .into_iter()
             .map(|(v, docs)| {
                 let mut row = vec![json!(v), json!(facet_label(loaded, key, &v))];
-                row.extend(deltas(docs.iter().map(|&d| i64::from(d))).into_iter().map(Value::from));
+                row.extend(
+                    deltas(docs.iter().map(|&d| i64::from(d)))
+                        .into_iter()
+                        .map(Value::from),
+                );
                 Value::Array(row)
             })
             .collect();
-        parts.push((format!("facet-{key}"), serde_json::to_vec(&rows).expect("json")));
+        parts.push((
+            format!("facet-{key}"),
+            serde_json::to_vec(&rows).expect("json"),
+        ));
         keys.push(key.to_string());
     }
     keys

@@ -310,7 +310,10 @@ fn word_slot(w: &str, typing: bool, vocab: &Vocab) -> Slot {
     if n >= 5 {
         let max = if n >= 9 { 2 } else { 1 };
         let wc: Vec<char> = w.chars().collect();
-        let head = &w[..wc[..FUZZY_PREFIX].iter().map(|c| c.len_utf8()).sum::<usize>()];
+        let head = &w[..wc[..FUZZY_PREFIX]
+            .iter()
+            .map(|c| c.len_utf8())
+            .sum::<usize>()];
         let start = vocab.surfaces.partition_point(|s| s.as_str() < head);
         let mut found: Vec<(usize, u32)> = vocab.surfaces[start..]
             .iter()
