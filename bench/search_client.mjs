@@ -20,8 +20,10 @@ const { Engine } = module.exports;
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const soeg = path.join(publicDir, "soeg");
 const indexBytes = fs.readFileSync(path.join(soeg, "index.json"));
-// The page script and the engine it loads.
-const clientGz = gz(fs.readFileSync(clientPath)) + gz(fs.readFileSync(path.join(here, "../themes/default/static/search.js")));
+// The page script and the engine it loads, as the build serves them (minified).
+const staticDir = path.join(publicDir, "static");
+const clientGz = fs.readdirSync(staticDir).filter((f) => /^search(-engine)?\.[0-9a-f]+\.js$/.test(f))
+  .reduce((n, f) => n + gz(fs.readFileSync(path.join(staticDir, f))), 0);
 const indexGz = gz(indexBytes);
 const queries = fs.readFileSync(queriesFile, "utf8").split("\n")
   .filter((l) => l.trim() && !l.startsWith("#")).map((l) => l.split("|")[0].trim());

@@ -226,9 +226,12 @@ pub fn render_site_into(
                 None
             }
         });
-    for f in search_files.unwrap_or_default() {
-        sink.put(f);
-    }
+    // Tens of thousands of small files at scale (vocabulary blocks, postings, one per
+    // document): written in parallel.
+    search_files
+        .unwrap_or_default()
+        .into_par_iter()
+        .for_each(|f| sink.put(f));
     timings.search = t.elapsed();
     diags.extend(page_diags);
     diags.extend(search_diags);

@@ -65,10 +65,20 @@ pub fn export(idx: &SearchIndex, loaded: &LoadedSite) -> tantivy::Result<Vec<Out
         .collect::<tantivy::Result<_>>()?;
     let mut parts: Vec<Part> = Vec::new();
     let maxes: Vec<u32> = split.iter().map(|s| s.max).collect();
-    let dicts: BTreeMap<&str, Vec<String>> = Dict::ALL
-        .iter()
-        .map(|d| (d.name(), d.write(idx, &maxes, &mut parts)))
+    // The four dictionaries are independent: sorted and written side by side.
+    let written: Vec<(&str, Vec<String>, Vec<Part>)> = Dict::ALL
+        .par_iter()
+        .map(|d| {
+            let mut own = Vec::new();
+            let seps = d.write(idx, &maxes, &mut own);
+            (d.name(), seps, own)
+        })
         .collect();
+    let mut dicts: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (name, seps, own) in written {
+        dicts.insert(name, seps);
+        parts.extend(own);
+    }
     posting_files(&split, &mut parts);
     doc_chunks(idx, &mut parts);
     let facet_files = facet_files(idx, loaded, &mut parts);

@@ -69,6 +69,7 @@
     this.files = new Map(); // file stem -> Promise
     this.rests = new Map(); // term -> rest postings, from loaded rest shards
     this.docChunks = new Map();
+    this.facetValues = new Map(); // facet key -> [[value, label, Set(doc)], …]
   }
 
   Engine.prototype.file = function (stem, then) {
@@ -361,15 +362,15 @@
 
   // The values of a facet key and their documents: Promise of [[value, label, Set(doc)], …].
   Engine.prototype.facets = function (key) {
-    var self = this, got = [];
-    if (this.ix.facetFiles.indexOf(key) < 0) return Promise.resolve(got);
+    var self = this;
+    if (this.ix.facetFiles.indexOf(key) < 0) return Promise.resolve([]);
     return this.file("facet-" + key, function (rows) {
-      self.files.set("values " + key, rows.map(function (row) {
+      self.facetValues.set(key, rows.map(function (row) {
         var docs = new Set();
         for (var i = 2, d = 0; i < row.length; i++) { d += row[i]; docs.add(d); }
         return [row[0], row[1], docs];
       }));
-    }).then(function () { return self.files.get("values " + key); });
+    }).then(function () { return self.facetValues.get(key); });
   };
 
   function rounded(x) { return Math.round(x * 1000) / 1000; }
