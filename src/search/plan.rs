@@ -1,7 +1,8 @@
 //! Query planning: a typed query becomes slots of weighted alternatives over index terms.
-//! Only the vocabulary is consulted (never a stemmer), so the browser client, which carries
-//! the same vocabulary and the same constants, plans every query identically. Keep
-//! `themes/default/static/search.js` (`plan()`) in step with this file.
+//! Only the vocabulary is consulted (never a stemmer), so the browser client, which fetches
+//! the blocks of the same vocabulary that each lookup here needs (see `export::Dict`) and
+//! has the same constants, plans every query identically. Keep
+//! `themes/default/static/search-engine.js` (`plan()`) in step with this file.
 
 use super::analyze::{edit_distance, fold, is_stopword, loose, words, SUFFIXES};
 use serde::Serialize;
