@@ -328,13 +328,7 @@ impl Dict {
         let mut seps = vec![String::new()];
         for (n, block) in rows.chunks(DICT_BLOCK).enumerate() {
             if n > 0 {
-                let prev = &rows[n * DICT_BLOCK - 1].0;
-                let first = &block[0].0;
-                let sep = (first.char_indices().map(|(i, c)| i + c.len_utf8()))
-                    .map(|end| &first[..end])
-                    .find(|p| *p > prev.as_str())
-                    .unwrap_or(first);
-                seps.push(sep.to_string());
+                seps.push(separator(&rows[n * DICT_BLOCK - 1].0, &block[0].0).to_string());
             }
             let surfaces: Vec<&str> = (block.iter())
                 .map(|(key, i)| match self {
@@ -363,6 +357,15 @@ impl Dict {
         }
         top
     }
+}
+
+/// The shortest prefix of `first` that sorts above `prev` (`prev < first`): every key of
+/// the block that starts with `first` is at or above it, every key before is below.
+fn separator<'a>(prev: &str, first: &'a str) -> &'a str {
+    (first.char_indices().map(|(i, c)| i + c.len_utf8()))
+        .map(|end| &first[..end])
+        .find(|p| *p > prev)
+        .unwrap_or(first)
 }
 
 /// Titles, addresses and summaries in chunks of [`DOC_CHUNK`] documents (`d<n>`).
@@ -417,4 +420,56 @@ fn facet_files(idx: &SearchIndex, loaded: &LoadedSite, parts: &mut Vec<Part>) ->
         keys.push(key.to_string());
     }
     keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_keeps_its_ties_and_its_rest_scores_below_it() {
+        // 25 documents: scores 1000 down to 760, with the 20th to 23rd tied.
+        let post: Vec<(u32, f32)> = (0..25u32)
+            .map(|d| {
+                let s = if (19..23).contains(&d) {
+                    0.81
+                } else {
+                    1.0 - d as f32 * 0.01
+                };
+                (d, s)
+            })
+            .collect();
+        let s = Split::new(&post);
+        assert_eq!(s.max, 1000);
+        assert_eq!(s.head.len(), 23, "the ties with the 20th join the head");
+        let head_min = s.head.iter().map(|p| p.1).min().unwrap();
+        assert!(s.rest.iter().all(|p| p.1 < head_min));
+        assert!(s.head.windows(2).all(|w| w[0].0 < w[1].0), "document order");
+        assert_eq!(s.head.len() + s.rest.len(), 25);
+        let short = Split::new(&post[..5]);
+        assert!(short.rest.is_empty() && short.head.len() == 5);
+    }
+
+    #[test]
+    fn separators_are_the_shortest_prefix_above_the_block_before() {
+        assert_eq!(separator("krise", "kvinde"), "kv");
+        assert_eq!(separator("vold", "volds"), "volds");
+        assert_eq!(separator("aa", "b"), "b");
+        assert_eq!(separator("ø", "øl"), "øl");
+        for (prev, first) in [("krise", "kvinde"), ("vold", "volds"), ("a b", "a c")] {
+            let sep = separator(prev, first);
+            assert!(prev < sep && sep <= first && first.starts_with(sep));
+        }
+    }
+
+    #[test]
+    fn dictionary_keys_put_each_lookup_in_one_key_range() {
+        // Loose: the exact loose key is the prefix `loose + " "`.
+        assert!(Dict::Loose.key("raadgivning").starts_with("radgivning "));
+        // Reversed: a tail is a prefix of the reversed word.
+        assert!(Dict::Reversed.key("partnervold").starts_with("dlov"));
+        // Typos: first two letters and the length, three digits.
+        assert_eq!(Dict::Typo.key("kvindegrupper"), "kv 013 kvindegrupper");
+        assert!(Dict::Typo.key("kvinde") < Dict::Typo.key("kvindegrupper"));
+    }
 }

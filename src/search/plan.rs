@@ -418,6 +418,20 @@ mod tests {
     }
 
     #[test]
+    fn typo_candidates_share_the_first_two_letters() {
+        let v = vocab(&[("soege", "soeg"), ("koebe", "koeb")]);
+        let words = |q: &str| -> Vec<String> {
+            plan(q, &v, &[])[0]
+                .alts
+                .iter()
+                .flat_map(|a| a.words.clone())
+                .collect()
+        };
+        // "koege" is one edit from both; only the one starting "ko" is a candidate.
+        assert_eq!(words("koege "), ["koebe"]);
+    }
+
+    #[test]
     fn synonym_phrases_become_one_slot() {
         let v = vocab(&[
             ("partnervold", "partnervold"),
