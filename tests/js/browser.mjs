@@ -127,6 +127,11 @@ try {
     const exactTotal = parseInt(((await page.textContent(".search-status")) || "").match(/\d+/), 10);
     const focusIn21 = await page.evaluate(() => document.activeElement && document.activeElement.closest("li") === document.querySelectorAll(".search-results li")[20]);
     check(after === Math.min(40, exactTotal) && exactTotal >= total && focusIn21, "'show more' adds the next results and focuses the first new one", `${after} shown, focus on #21: ${focusIn21}`);
+    // With every result loaded by "show more", the filters open straight onto their counts.
+    await page.click(".search-filters summary");
+    await page.waitForFunction(() => document.querySelectorAll(".search-facets input[type=checkbox]").length > 0, null, { timeout: 5000 }).catch(() => {});
+    check(await page.locator(".search-facets input[type=checkbox]").count() > 0, "the filters show their values after 'show more'");
+    await page.click(".search-filters summary");
     // A search with no results shows the danger box and the ways to help.
     await page.fill("#q", "xqzwvk");
     await page.waitForFunction(() => /Ingen/.test((document.querySelector(".search-status") || {}).textContent || ""), null, { timeout: 5000 }).catch(() => {});

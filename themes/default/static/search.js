@@ -87,7 +87,8 @@
     // for "show more" and for the filters, whose counts must be exact.
     var current = null;
     filters.addEventListener("toggle", function () {
-      if (filters.open && current && !current.values) run(false);
+      if (!filters.open || !current) return;
+      if (current.values) renderFacets(engine, current); else run(false);
     });
     function filtering() {
       for (var vals of active.values()) if (vals.size) return true;
