@@ -8,7 +8,7 @@
 #   bash bench/search.sh            (needs node + `npm ci`; Pagefind from PyPI, installed
 #                                    into ~/.cache/pagefind-venv on first use)
 #
-# Query times are measured by running the client (themes/default/static/search.js) in node
+# Query times are measured by running the engine (themes/default/static/search-engine.js) in node
 # (the same V8 engine as Chromium, without page rendering) and, for the synthetic sites, in
 # headless Chromium on the real search page (bench/search_browser.mjs).
 set -euo pipefail
@@ -31,8 +31,8 @@ import json, sys, statistics
 d = json.load(open(sys.argv[1]))
 q = d["queries"]
 b = sorted(v["firstResultGz"] for v in q.values())
-print(f"client search.js gzip: {d['clientGz']} B; index.json gzip: {d['indexGz']} B; "
-      f"{d['shards']} shards, {d['shardsGz']} B gzip in all")
+print(f"client scripts gzip (page + engine): {d['clientGz']} B; index.json gzip: {d['indexGz']} B; "
+      f"{d['shards']} posting files (heads and rests), {d['shardsGz']} B gzip in all")
 print(f"bytes before first result (gzip, {len(b)} queries): median {statistics.median(b):.0f} B, max {max(b)} B")
 print(f"query time in client: median {statistics.median(v['ms'] for v in q.values()):.2f} ms, max {max(v['ms'] for v in q.values()):.2f} ms")
 PY

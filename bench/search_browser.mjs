@@ -3,8 +3,8 @@
 // measures
 //   - cold: a fresh browser context (nothing cached) focuses the field, submits the query
 //     and waits for the result count; time from submit to results shown, and the gzip bytes
-//     of everything fetched under /soeg/ (index.json, shards, document chunks) plus the
-//     client script;
+//     of everything fetched under /soeg/ (index.json, vocabulary blocks, postings, document
+//     chunks) plus the page script and the engine script it loads;
 //   - warm: the same page, the query submitted again (shards cached in memory, as when
 //     someone keeps typing); median of RUNS.
 // Prints JSON. Usage: node bench/search_browser.mjs <public-dir> <queries.txt> [runs]
@@ -69,7 +69,7 @@ try {
     const fetched = new Map();
     page.on("response", async (r) => {
       const u = new URL(r.url());
-      if (u.pathname.startsWith("/soeg/") && /\.(json|js)$/.test(u.pathname)) {
+      if ((u.pathname.startsWith("/soeg/") || u.pathname.startsWith("/static/search-engine.")) && /\.(json|js)$/.test(u.pathname)) {
         try { fetched.set(u.pathname, gz(await r.body())); } catch { /* navigation raced */ }
       }
     });

@@ -1,4 +1,4 @@
-// Search client figures for bench/search.sh: runs themes/default/static/search.js in node
+// Search client figures for bench/search.sh: runs themes/default/static/search-engine.js in node
 // against a built site, and prints JSON with, per query, the time to a ranked result
 // (median of RUNS after a warm-up, shards already loaded, as when someone keeps typing) and
 // the gzip bytes a browser downloads before the first result (client + index.json + the
@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 const [publicDir, queriesFile, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg || 9);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const clientPath = path.join(here, "../themes/default/static/search.js");
+const clientPath = path.join(here, "../themes/default/static/search-engine.js");
 const src = fs.readFileSync(clientPath, "utf8");
 const module = { exports: {} };
 new Function("module", src)(module);
@@ -20,28 +20,32 @@ const { Engine } = module.exports;
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const soeg = path.join(publicDir, "soeg");
 const indexBytes = fs.readFileSync(path.join(soeg, "index.json"));
-const clientGz = gz(fs.readFileSync(clientPath));
+// The page script and the engine it loads, as the build serves them (minified).
+const staticDir = path.join(publicDir, "static");
+const clientGz = fs.readdirSync(staticDir).filter((f) => /^search(-engine)?\.[0-9a-f]+\.js$/.test(f))
+  .reduce((n, f) => n + gz(fs.readFileSync(path.join(staticDir, f))), 0);
 const indexGz = gz(indexBytes);
 const queries = fs.readFileSync(queriesFile, "utf8").split("\n")
   .filter((l) => l.trim() && !l.startsWith("#")).map((l) => l.split("|")[0].trim());
 
 const out = { clientGz, indexGz, shards: 0, shardsGz: 0, queries: {} };
-for (const f of fs.readdirSync(soeg)) if (/^p\d+\./.test(f)) { out.shards++; out.shardsGz += gz(fs.readFileSync(path.join(soeg, f))); }
+for (const f of fs.readdirSync(soeg)) if (/^[hp]\d+\./.test(f)) { out.shards++; out.shardsGz += gz(fs.readFileSync(path.join(soeg, f))); }
 const t0 = process.hrtime.bigint();
 const index = JSON.parse(indexBytes);
-let engine = new Engine(index, async () => ({ p: [] }));
+let engine = new Engine(index, async () => ({}));
 out.loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
 for (const q of queries) {
   const fetched = new Set();
   engine = new Engine(index, async (file) => { fetched.add(file); return JSON.parse(fs.readFileSync(path.join(soeg, file))); });
-  const hits = await engine.search(q, null);
-  await engine.docs(hits.slice(0, 10).map((h) => h.doc));
+  // As the page does: the first 20 results, certain, and their titles.
+  const first = await engine.top(q, 20);
+  await engine.docs(first.hits.slice(0, 20).map((h) => h.doc));
   let shardGz = 0;
   for (const f of fetched) shardGz += gz(fs.readFileSync(path.join(soeg, f)));
   const times = [];
   for (let i = 0; i < runs; i++) {
     const s = process.hrtime.bigint();
-    await engine.search(q, null);
+    await engine.top(q, 20);
     times.push(Number(process.hrtime.bigint() - s) / 1e6);
   }
   times.sort((a, b) => a - b);

@@ -225,9 +225,12 @@ pub fn render_site_into(
                 &mut search_diags,
             )
         });
-    for f in search_files.unwrap_or_default() {
-        sink.put(f);
-    }
+    // Tens of thousands of small files at scale (vocabulary blocks, postings, one per
+    // document): written in parallel.
+    search_files
+        .unwrap_or_default()
+        .into_par_iter()
+        .for_each(|f| sink.put(f));
     // Each other language's own index, under `<lang>/soeg/`.
     for mut lc in crate::languages::search_corpora(loaded, &ropts.languages) {
         let docs = std::mem::take(&mut lc.docs);
@@ -240,9 +243,10 @@ pub fn render_site_into(
                         &mut search_diags,
                     )
                 });
-        for f in files.unwrap_or_default() {
-            sink.put(f);
-        }
+        files
+            .unwrap_or_default()
+            .into_par_iter()
+            .for_each(|f| sink.put(f));
     }
     timings.search = t.elapsed();
     diags.extend(page_diags);

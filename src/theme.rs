@@ -64,7 +64,7 @@ pub const CODE_STRINGS: &[&str] = &[
     "poster_pages_many", "poster_pages_one", "search_title", "section_partnere",
     "section_praksis", "section_viden", "source", "target_groups_intro",
     "violence_form_intro", "violence_forms_intro", "violence_forms_title",
-    "search_label", "search_hint", "search_none", "search_one", "search_many",
+    "search_label", "search_hint", "search_none", "search_one", "search_many", "search_at_least",
     "search_filters", "search_more", "fact_duration", "fact_group_size", "fact_staff",
     "fact_referral", "fact_funding", "section_kvalitetsstandard", "section_plakater",
     "section_hjaelp", "section_praksis_intro", "section_partnere_intro",
@@ -201,6 +201,16 @@ pub fn load(root: &Path, name: &str, language: &str, diags: &mut Diagnostics) ->
     {
         if let Ok(css) = std::str::from_utf8(&f.bytes) {
             f.bytes = minify_css(css).into_bytes();
+        }
+    }
+    // Scripts likewise lose their comments and indentation (the search engine is half
+    // comment).
+    for f in files
+        .values_mut()
+        .filter(|f| f.path.starts_with("static/") && f.path.ends_with(".js"))
+    {
+        if let Ok(js) = std::str::from_utf8(&f.bytes) {
+            f.bytes = minify_js(js).into_bytes();
         }
     }
     let mut assets = BTreeMap::new();
@@ -379,6 +389,53 @@ pub fn minify_css(css: &str) -> String {
     out
 }
 
+/// Drop whole-line comments (`// …` lines, and `/* … */` blocks whose first line starts
+/// with `/*` and whose last ends with `*/`), blank lines and indentation; every other line
+/// stays as it is, each on a line of its own (so automatic semicolons cannot change). A
+/// script whose kept lines hold a template literal or a line continuation, or with code
+/// after a block comment on the same line, is left whole: a line there need not be what it
+/// seems. (The first backtick or continuation that is code sits on a line that is kept.)
+pub fn minify_js(js: &str) -> String {
+    let out = strip_js_lines(js);
+    if out.contains('`') || out.lines().any(|l| l.ends_with('\\')) {
+        return js.to_string();
+    }
+    out
+}
+
+fn strip_js_lines(js: &str) -> String {
+    let mut out = String::with_capacity(js.len());
+    let mut in_block = false;
+    for line in js.lines() {
+        let t = line.trim();
+        if in_block {
+            match t.find("*/") {
+                Some(i) if i + 2 == t.len() => in_block = false,
+                Some(_) => return js.to_string(),
+                None => {}
+            }
+            continue;
+        }
+        if let Some(rest) = t.strip_prefix("/*") {
+            match rest.find("*/") {
+                None => in_block = true,
+                Some(i) if i + 2 == rest.len() => {}
+                Some(_) => {
+                    out.push_str(t);
+                    out.push('\n');
+                }
+            }
+            continue;
+        }
+        if t.is_empty() || t.starts_with("//") {
+            continue;
+        }
+        out.push_str(t);
+        out.push('\n');
+    }
+    out
+}
+
 /// `static/style.css` with content → `static/style.<8 hex>.css`: safe to cache forever.
 pub fn hashed_name(logical: &str, bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
@@ -392,6 +449,19 @@ pub fn hashed_name(logical: &str, bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scripts_lose_comment_lines_and_indentation_and_nothing_else() {
+        let js = "/* Head\n * more\n */\n(function () {\n  // note\n  var a = \"// not\";\n\n  /* one */\n  /* x */ f();\n  return a; // kept\n})();\n";
+        assert_eq!(
+            minify_js(js),
+            "(function () {\nvar a = \"// not\";\n/* x */ f();\nreturn a; // kept\n})();\n"
+        );
+        let template = "var s = `\n  // inside\n`;\n";
+        assert_eq!(minify_js(template), template);
+        let after = "/* a\n b */ f();\n";
+        assert_eq!(minify_js(after), after);
+    }
 
     #[test]
     fn stylesheets_lose_comments_and_indentation_but_keep_combinators() {

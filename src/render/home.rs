@@ -64,6 +64,7 @@ impl<'a> Planner<'a> {
                 ("none", "search_none"),
                 ("one", "search_one"),
                 ("many", "search_many"),
+                ("at_least", "search_at_least"),
                 ("filters", "search_filters"),
                 ("more", "search_more"),
                 ("fallback", "search_fallback_results"),

@@ -1,26 +1,60 @@
-//! The static index for the browser client: `soeg/index.json` (documents, facets,
-//! vocabulary, planning constants) and posting shards `soeg/p<n>.<hash>.json` holding the
-//! tantivy scores of each term, fetched only for the terms a query needs.
+//! The static index for the browser client, sized so that a first search downloads only
+//! what its query needs:
+//!
+//! - `soeg/index.json`: planning constants, the synonyms, and small tables that say which
+//!   file holds what (the separators of the vocabulary blocks, the runs of documents per
+//!   section);
+//! - the vocabulary in four sorted dictionaries cut into blocks (`vs<n>`, `vl<n>`, `vr<n>`,
+//!   `vf<n>`), see [`Dict`];
+//! - per term, its best postings (the head: [`HEAD`] documents, plus any tied with the
+//!   last of them) in head shards `h<n>`, and the rest in rest shards `p<n>`: the client
+//!   ranks a first page from heads and score bounds, and loads the rest only when it must;
+//! - titles, addresses and summaries in chunks `d<n>` of [`DOC_CHUNK`] documents;
+//! - facets as postings, one file `facet-<key>` per facet key, loaded when the filters are used.
+//!
+//! Every file but index.json is named `<stem>.<hash>.json` with one hash over the whole
+//! export, so index.json need not list file names.
 
+use super::analyze::loose;
 use super::docs::{facet_keys, facet_label, Corpus, FACET_KEYS};
-use super::plan::WEIGHTS;
+use super::plan::{FUZZY_PREFIX, WEIGHTS};
 use super::SearchIndex;
 use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use std::io::Write;
 
-/// Postings per shard: small enough that a query fetches little, large enough that a
-/// small site is one or two files.
-pub const SHARD_POSTINGS: usize = 1500;
+/// Rows per vocabulary block: about 0.7 KB gzip at realistic scale; a query word needs a
+/// handful of blocks.
+pub const DICT_BLOCK: usize = 128;
+
+/// Blocks per group of separators: index.json holds one separator per group, and the
+/// client fetches the group's file (`v<dict>i<g>`) to find a block within it.
+pub const DICT_GROUP: usize = 32;
+
+/// Postings per term in its head: a first page of results.
+pub const HEAD: usize = 20;
+
+/// Terms per head shard: `h<n>` holds the heads of terms `n × HEAD_TERMS ..`, about 250
+/// postings (most terms are rare), so that the scattered expansions of a query word each
+/// cost a small file and index.json needs no table.
+pub const HEAD_TERMS: usize = 16;
+
+/// Postings per rest shard (a long rest has a shard of its own).
+pub const REST_SHARD_POSTINGS: usize = 500;
 
 /// Documents per chunk of titles, addresses and summaries. The client fetches the chunks of
-/// the 20 results it shows; results are spread over the whole site, so on a large site each
-/// shown result tends to cost a chunk of its own: small chunks keep that cheap (~1.5 KB
-/// gzip each), while a small site still needs only a handful.
-pub const DOC_CHUNK: usize = 25;
+/// the 20 results it shows; on a large site the results are spread over the whole site, so
+/// each shown result would cost a chunk of its own: one document per file (about 200 bytes
+/// gzip), as Pagefind's fragments, costs the least.
+pub const DOC_CHUNK: usize = 1;
 
 pub const INDEX_FILE: &str = "soeg/index.json";
+
+/// A file of the export before it is named: stem (`h12`) and body.
+type Part = (String, Vec<u8>);
 
 /// The search index of the source language, in `soeg/`.
 pub fn export(idx: &SearchIndex, corpus: Corpus) -> tantivy::Result<Vec<OutputFile>> {
@@ -33,37 +67,71 @@ pub fn export_to(
     corpus: Corpus,
     prefix: &str,
 ) -> tantivy::Result<Vec<OutputFile>> {
-    let (facets, docs) = facet_table(idx, corpus);
-    let mut files = Vec::new();
-    let doc_chunks = doc_chunks(idx, &mut files);
-    let shards = posting_shards(idx, &mut files)?;
     let analysis = idx.vocab.analysis;
-    let sections: BTreeMap<String, String> = idx
+    // Scoring every term is the bulk of the work; terms are independent.
+    let split: Vec<Split> = (0..idx.vocab.terms.len() as u32)
+        .into_par_iter()
+        .map(|t| idx.postings(t).map(|p| Split::new(&p)))
+        .collect::<tantivy::Result<_>>()?;
+    let mut parts: Vec<Part> = Vec::new();
+    let maxes: Vec<u32> = split.iter().map(|s| s.max).collect();
+    // The four dictionaries are independent: sorted and written side by side.
+    let written: Vec<(&str, Vec<String>, Vec<Part>)> = Dict::ALL
+        .par_iter()
+        .map(|d| {
+            let mut own = Vec::new();
+            let seps = d.write(idx, &maxes, &mut own);
+            (d.name(), seps, own)
+        })
+        .collect();
+    let mut dicts: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (name, seps, own) in written {
+        dicts.insert(name, seps);
+        parts.extend(own);
+    }
+    posting_files(&split, &mut parts);
+    doc_chunks(idx, &mut parts);
+    let facet_files = facet_files(idx, corpus, &mut parts);
+    let mut sections: Vec<(String, usize)> = Vec::new();
+    for (i, d) in idx.docs.iter().enumerate() {
+        if sections.last().is_none_or(|(s, _)| *s != d.section) {
+            sections.push((d.section.clone(), i));
+        }
+    }
+    let section_labels: BTreeMap<String, String> = idx
         .docs
         .iter()
         .map(|d| (d.section.clone(), d.section_label.clone()))
         .collect();
+    let mut hasher = Sha256::new();
+    for (stem, body) in &parts {
+        hasher.update(stem.as_bytes());
+        hasher.update((body.len() as u64).to_le_bytes());
+        hasher.update(body);
+    }
+    let hash: String = hasher.finalize()[..4]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let main = json!({
-        "v": 1,
+        "v": 2,
+        "hash": hash,
         "weights": WEIGHTS,
         "lang": corpus.site.config.language,
         "suffixes": analysis.suffixes(),
         "prefixes": analysis.prefixes(),
         "stopwords": analysis.stopwords(),
-        "surfaces": idx.vocab.surfaces.join(" "),
-        // Term ids rise with the sorted surfaces, so differences are small and compress well.
-        "st": idx.vocab.surface_term.iter().scan(0i64, |prev, &t| {
-            let d = t as i64 - *prev;
-            *prev = t as i64;
-            Some(d)
-        }).collect::<Vec<i64>>(),
+        "fuzzyPrefix": FUZZY_PREFIX,
         "synonyms": idx.synonyms,
-        "shards": shards,
-        "docs": docs,
+        "dicts": dicts,
+        "dictGroup": DICT_GROUP,
+        "headTerms": HEAD_TERMS,
+        "docs": idx.docs.len(),
         "docChunk": DOC_CHUNK,
-        "docChunks": doc_chunks,
-        "facets": facets,
+        "sections": sections,
+        "sectionLabels": section_labels,
         "facetKeys": facet_keys(corpus),
+        "facetFiles": facet_files,
         // The language's folding rule (src/fold.rs), so the client keeps no copy of its
         // own; the first table holding a letter wins.
         "fold": analysis
@@ -73,138 +141,351 @@ pub fn export_to(
             .flat_map(|t| t.iter())
             .map(|(from, to)| (from.to_string(), *to))
             .collect::<BTreeMap<String, &str>>(),
-        "sections": sections,
     });
+    let mut files: Vec<OutputFile> = parts
+        .into_iter()
+        .map(|(stem, bytes)| OutputFile {
+            path: format!("{prefix}soeg/{stem}.{hash}.json"),
+            bytes,
+        })
+        .collect();
     files.push(OutputFile {
-        path: INDEX_FILE.into(),
+        path: format!("{prefix}{INDEX_FILE}"),
         bytes: serde_json::to_vec(&main).expect("json"),
     });
-    for f in &mut files {
-        f.path.insert_str(0, prefix);
-    }
     Ok(files)
 }
 
-/// The facet table (every (key, value) once, in display order, with its label) and, per
-/// document, what ranking and facet counts need: its section and its facets' ids. Title,
-/// address and summary go into chunks fetched only for the results shown.
-fn facet_table(idx: &SearchIndex, corpus: Corpus) -> (Vec<Value>, Vec<Value>) {
-    let key_pos = |k: &str| {
-        FACET_KEYS
+fn deltas(xs: impl Iterator<Item = i64>) -> Vec<i64> {
+    xs.scan(0i64, |prev, x| {
+        let d = x - *prev;
+        *prev = x;
+        Some(d)
+    })
+    .collect()
+}
+
+/// One term's postings, scores × 1000 as the client sees them, split into head and rest
+/// (each in document order).
+struct Split {
+    head: Vec<(u32, u32)>,
+    rest: Vec<(u32, u32)>,
+    /// The best score: what an unloaded term can add at most.
+    max: u32,
+}
+
+impl Split {
+    fn new(post: &[(u32, f32)]) -> Split {
+        let mut by: Vec<(u32, u32)> = post
             .iter()
-            .position(|fk| *fk == k)
-            .unwrap_or(usize::MAX)
-    };
-    let mut facet_ids: BTreeMap<(usize, String, String), usize> = BTreeMap::new();
-    for d in &idx.docs {
-        for (k, v) in &d.facets {
-            facet_ids.insert((key_pos(k), k.clone(), v.clone()), 0);
+            .map(|&(d, s)| (d, (s * 1000.0).round() as u32))
+            .collect();
+        let max = by.iter().map(|p| p.1).max().unwrap_or(0);
+        if by.len() <= HEAD {
+            return Split {
+                head: by,
+                rest: Vec::new(),
+                max,
+            };
+        }
+        by.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Ties with the last of the head join it, so the rest scores strictly below the
+        // head's lowest score: that is the bound the client uses for the unloaded rest.
+        let cut = by[HEAD - 1].1;
+        let k = by.partition_point(|p| p.1 >= cut);
+        let mut rest = by.split_off(k);
+        by.sort_unstable();
+        rest.sort_unstable();
+        Split {
+            head: by,
+            rest,
+            max,
         }
     }
-    let mut facets = Vec::new();
-    for (i, ((_, k, v), id)) in facet_ids.iter_mut().enumerate() {
-        *id = i;
-        facets.push(json!([k, v, facet_label(corpus, k, v)]));
-    }
-    let docs = idx
-        .docs
-        .iter()
-        .map(|d| {
-            let f: Vec<usize> = d
-                .facets
-                .iter()
-                .map(|(k, v)| facet_ids[&(key_pos(k), k.clone(), v.clone())])
-                .collect();
-            json!([d.section, f])
-        })
-        .collect();
-    (facets, docs)
 }
 
-/// `body` as `soeg/<stem>.<hash>.json`; returns the file name without `soeg/`.
-fn push_hashed(files: &mut Vec<OutputFile>, stem: &str, body: Vec<u8>) -> String {
-    let hashed = crate::theme::hashed_name(&format!("{stem}.json"), &body);
-    let file = hashed.rsplit('/').next().unwrap_or_default().to_string();
-    files.push(OutputFile {
-        path: format!("soeg/{file}"),
-        bytes: body,
-    });
-    file
-}
-
-/// Titles, addresses and summaries in chunks of [`DOC_CHUNK`] documents; their file names.
-fn doc_chunks(idx: &SearchIndex, files: &mut Vec<OutputFile>) -> Vec<String> {
-    idx.docs
-        .chunks(DOC_CHUNK)
-        .enumerate()
-        .map(|(n, chunk)| {
-            let rows: Vec<Value> = chunk
-                .iter()
-                .map(|d| json!([d.title, d.url, d.summary]))
-                .collect();
-            let body = serde_json::to_vec(&rows).expect("json");
-            push_hashed(files, &format!("d{n}"), body)
-        })
-        .collect()
-}
-
-/// The postings, term by term (document gaps and scores × 1000), cut into shards of about
-/// [`SHARD_POSTINGS`]; returns each shard's first term and file name.
-fn posting_shards(idx: &SearchIndex, files: &mut Vec<OutputFile>) -> tantivy::Result<Vec<Value>> {
-    // Scoring every term is the bulk of the work; terms are independent.
-    let all: Vec<Vec<(u32, f32)>> = (0..idx.vocab.terms.len() as u32)
-        .into_par_iter()
-        .map(|t| idx.postings(t))
-        .collect::<tantivy::Result<_>>()?;
-    // Cut into shards of about SHARD_POSTINGS postings: (first term, end term).
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let (mut first, mut count) = (0usize, 0usize);
-    for (t, post) in all.iter().enumerate() {
-        if count >= SHARD_POSTINGS {
-            cuts.push((first, t));
-            first = t;
-            count = 0;
-        }
-        count += post.len();
-    }
-    if first < all.len() || cuts.is_empty() {
-        cuts.push((first, all.len()));
-    }
-    // Each shard is written straight as JSON text, `{"p":[[gap,score,…],…]}` (the bytes
-    // serde_json gives for the same numbers), without a serde_json::Value per number.
-    let bodies: Vec<Vec<u8>> = cuts
-        .par_iter()
-        .map(|&(from, to)| shard_json(&all[from..to]))
-        .collect();
-    let mut shards = Vec::with_capacity(cuts.len());
-    for ((first, _), body) in cuts.iter().zip(bodies) {
-        let file = push_hashed(files, &format!("p{}", shards.len()), body);
-        shards.push(json!([first, file]));
-    }
-    Ok(shards)
-}
-
-/// One shard: per term, document gaps and scores × 1000, interleaved.
-fn shard_json(lists: &[Vec<(u32, f32)>]) -> Vec<u8> {
-    use std::io::Write;
-    let mut out = Vec::with_capacity(16 + lists.iter().map(|p| p.len() * 8 + 3).sum::<usize>());
-    out.extend_from_slice(b"{\"p\":[");
-    for (i, post) in lists.iter().enumerate() {
-        if i > 0 {
+/// Document gaps and scores, interleaved: `gap,score,gap,score…`.
+fn write_postings(out: &mut Vec<u8>, post: &[(u32, u32)]) {
+    let mut prev = 0u32;
+    for (j, (d, s)) in post.iter().enumerate() {
+        if j > 0 {
             out.push(b',');
         }
-        out.push(b'[');
-        let mut prev = 0u32;
-        for (j, (d, s)) in post.iter().enumerate() {
-            if j > 0 {
-                out.push(b',');
-            }
-            let score = (s * 1000.0).round() as u32;
-            write!(out, "{},{}", d - prev, score).expect("write to a Vec");
-            prev = *d;
-        }
-        out.push(b']');
+        write!(out, "{},{}", d - prev, s).expect("write to a Vec");
+        prev = *d;
     }
-    out.extend_from_slice(b"]}");
-    out
+}
+
+/// Head shards `h<n>` (`{"p":[[rest shard or -1, document count, postings…],…]}` for a
+/// run of terms) and rest shards `p<n>` (`{"t":[term ids as differences],"p":[[postings…],…]}`).
+fn posting_files(split: &[Split], parts: &mut Vec<Part>) {
+    // Rest shards first: the heads name them.
+    let mut rest_of = vec![-1i64; split.len()];
+    let mut rest_cuts: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut count = 0;
+    for (t, s) in split.iter().enumerate() {
+        if s.rest.is_empty() {
+            continue;
+        }
+        if count >= REST_SHARD_POSTINGS {
+            rest_cuts.push(Vec::new());
+            count = 0;
+        }
+        rest_of[t] = (rest_cuts.len() - 1) as i64;
+        rest_cuts.last_mut().expect("one").push(t);
+        count += s.rest.len();
+    }
+    rest_cuts.retain(|c| !c.is_empty());
+    let bodies: Vec<Vec<u8>> = rest_cuts
+        .par_iter()
+        .map(|terms| {
+            let mut out = Vec::new();
+            let ids = deltas(terms.iter().map(|&t| t as i64));
+            out.extend_from_slice(b"{\"t\":");
+            out.extend_from_slice(&serde_json::to_vec(&ids).expect("json"));
+            out.extend_from_slice(b",\"p\":[");
+            for (i, &t) in terms.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.push(b'[');
+                write_postings(&mut out, &split[t].rest);
+                out.push(b']');
+            }
+            out.extend_from_slice(b"]}");
+            out
+        })
+        .collect();
+    for (n, body) in bodies.into_iter().enumerate() {
+        parts.push((format!("p{n}"), body));
+    }
+    let cuts: Vec<(usize, usize)> = (0..split.len().div_ceil(HEAD_TERMS).max(1))
+        .map(|n| (n * HEAD_TERMS, ((n + 1) * HEAD_TERMS).min(split.len())))
+        .collect();
+    let bodies: Vec<Vec<u8>> = cuts
+        .par_iter()
+        .map(|&(from, to)| {
+            let mut out = Vec::new();
+            out.extend_from_slice(b"{\"p\":[");
+            for t in from..to {
+                if t > from {
+                    out.push(b',');
+                }
+                let s = &split[t];
+                write!(out, "[{},{}", rest_of[t], s.head.len() + s.rest.len())
+                    .expect("write to a Vec");
+                if !s.head.is_empty() {
+                    out.push(b',');
+                }
+                write_postings(&mut out, &s.head);
+                out.push(b']');
+            }
+            out.extend_from_slice(b"]}");
+            out
+        })
+        .collect();
+    for (n, body) in bodies.into_iter().enumerate() {
+        parts.push((format!("h{n}"), body));
+    }
+}
+
+/// The four orders of the vocabulary. Each holds every surface once, with its term and
+/// that term's best score; the key decides the order and so which block a lookup needs.
+#[derive(Clone, Copy)]
+enum Dict {
+    /// The surface itself: exact words, suffix bases, compound heads, synonyms, prefixes.
+    Surface,
+    /// `loose(surface) + " " + surface`: ASCII spellings and loose prefixes.
+    Loose,
+    /// The surface reversed: compound tails, and words ending in the query word.
+    Reversed,
+    /// First [`FUZZY_PREFIX`] letters, length (3 digits), surface, space-separated: the
+    /// typo candidates of a word are one key range.
+    Typo,
+}
+
+impl Dict {
+    const ALL: [Dict; 4] = [Dict::Surface, Dict::Loose, Dict::Reversed, Dict::Typo];
+
+    fn name(self) -> &'static str {
+        match self {
+            Dict::Surface => "s",
+            Dict::Loose => "l",
+            Dict::Reversed => "r",
+            Dict::Typo => "f",
+        }
+    }
+
+    fn key(self, s: &str) -> String {
+        match self {
+            Dict::Surface => s.to_string(),
+            Dict::Loose => format!("{} {s}", loose(s)),
+            Dict::Reversed => s.chars().rev().collect(),
+            Dict::Typo => {
+                let head: String = s.chars().take(FUZZY_PREFIX).collect();
+                format!("{head} {:03} {s}", s.chars().count().min(999))
+            }
+        }
+    }
+
+    /// Write the blocks (`v<name><n>`: `{"s":"surface …","t":[term ids as differences],
+    /// "m":[best scores in tenths, rounded up]}`; the reversed dictionary holds the surfaces
+    /// reversed, as its keys, which compress better) and the separators of the blocks in
+    /// groups of [`DICT_GROUP`] (`v<name>i<g>`: the separators of the blocks after the
+    /// group's first). A block's separator is the shortest prefix of its first key above
+    /// the previous block's last key. Returns the separators of the groups' first blocks
+    /// (of every group after the first): what index.json carries.
+    fn write(self, idx: &SearchIndex, maxes: &[u32], parts: &mut Vec<Part>) -> Vec<String> {
+        let v = &idx.vocab;
+        let mut rows: Vec<(String, usize)> = (v.surfaces.iter().enumerate())
+            .map(|(i, s)| (self.key(s), i))
+            .collect();
+        rows.sort_unstable();
+        let mut seps = vec![String::new()];
+        for (n, block) in rows.chunks(DICT_BLOCK).enumerate() {
+            if n > 0 {
+                seps.push(separator(&rows[n * DICT_BLOCK - 1].0, &block[0].0).to_string());
+            }
+            let surfaces: Vec<&str> = (block.iter())
+                .map(|(key, i)| match self {
+                    Dict::Reversed => key.as_str(),
+                    _ => v.surfaces[*i].as_str(),
+                })
+                .collect();
+            let terms = block.iter().map(|(_, i)| v.surface_term[*i]);
+            let body = json!({
+                "s": surfaces.join(" "),
+                "t": deltas(terms.clone().map(i64::from)),
+                "m": terms.map(|t| maxes[t as usize].div_ceil(100)).collect::<Vec<u32>>(),
+            });
+            parts.push((
+                format!("v{}{n}", self.name()),
+                serde_json::to_vec(&body).expect("json"),
+            ));
+        }
+        let mut top = Vec::new();
+        for (g, group) in seps.chunks(DICT_GROUP).enumerate() {
+            if g > 0 {
+                top.push(group[0].clone());
+            }
+            let inner = serde_json::to_vec(&group[1..]).expect("json");
+            parts.push((format!("v{}i{g}", self.name()), inner));
+        }
+        top
+    }
+}
+
+/// The shortest prefix of `first` that sorts above `prev` (`prev < first`): every key of
+/// the block that starts with `first` is at or above it, every key before is below.
+fn separator<'a>(prev: &str, first: &'a str) -> &'a str {
+    (first.char_indices().map(|(i, c)| i + c.len_utf8()))
+        .map(|end| &first[..end])
+        .find(|p| *p > prev)
+        .unwrap_or(first)
+}
+
+/// Titles, addresses and summaries in chunks of [`DOC_CHUNK`] documents (`d<n>`).
+fn doc_chunks(idx: &SearchIndex, parts: &mut Vec<Part>) {
+    for (n, chunk) in idx.docs.chunks(DOC_CHUNK).enumerate() {
+        let rows: Vec<Value> = chunk
+            .iter()
+            .map(|d| json!([d.title, d.url, d.summary]))
+            .collect();
+        parts.push((format!("d{n}"), serde_json::to_vec(&rows).expect("json")));
+    }
+}
+
+/// Facets as postings: per facet key (but the section, which index.json gives as runs), a
+/// file `facet-<key>` with `[[value, label, document gaps…],…]` in display order. Returns the
+/// keys that have a file.
+fn facet_files(idx: &SearchIndex, corpus: Corpus, parts: &mut Vec<Part>) -> Vec<String> {
+    let mut by_key: BTreeMap<usize, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    for (i, d) in idx.docs.iter().enumerate() {
+        for (k, v) in &d.facets {
+            let Some(pos) = FACET_KEYS.iter().position(|fk| fk == k) else {
+                continue;
+            };
+            if *k == "section" {
+                continue;
+            }
+            let docs = by_key.entry(pos).or_default().entry(v.clone()).or_default();
+            if docs.last() != Some(&(i as u32)) {
+                docs.push(i as u32);
+            }
+        }
+    }
+    let mut keys = Vec::new();
+    for (pos, values) in by_key {
+        let key = FACET_KEYS[pos];
+        let rows: Vec<Value> = values
+            .into_iter()
+            .map(|(v, docs)| {
+                let mut row = vec![json!(v), json!(facet_label(corpus, key, &v))];
+                row.extend(
+                    deltas(docs.iter().map(|&d| i64::from(d)))
+                        .into_iter()
+                        .map(Value::from),
+                );
+                Value::Array(row)
+            })
+            .collect();
+        parts.push((
+            format!("facet-{key}"),
+            serde_json::to_vec(&rows).expect("json"),
+        ));
+        keys.push(key.to_string());
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_keeps_its_ties_and_its_rest_scores_below_it() {
+        // 25 documents: scores 1000 down to 760, with the 20th to 23rd tied.
+        let post: Vec<(u32, f32)> = (0..25u32)
+            .map(|d| {
+                let s = if (19..23).contains(&d) {
+                    0.81
+                } else {
+                    1.0 - d as f32 * 0.01
+                };
+                (d, s)
+            })
+            .collect();
+        let s = Split::new(&post);
+        assert_eq!(s.max, 1000);
+        assert_eq!(s.head.len(), 23, "the ties with the 20th join the head");
+        let head_min = s.head.iter().map(|p| p.1).min().unwrap();
+        assert!(s.rest.iter().all(|p| p.1 < head_min));
+        assert!(s.head.windows(2).all(|w| w[0].0 < w[1].0), "document order");
+        assert_eq!(s.head.len() + s.rest.len(), 25);
+        let short = Split::new(&post[..5]);
+        assert!(short.rest.is_empty() && short.head.len() == 5);
+    }
+
+    #[test]
+    fn separators_are_the_shortest_prefix_above_the_block_before() {
+        assert_eq!(separator("krise", "kvinde"), "kv");
+        assert_eq!(separator("vold", "volds"), "volds");
+        assert_eq!(separator("aa", "b"), "b");
+        assert_eq!(separator("ø", "øl"), "øl");
+        for (prev, first) in [("krise", "kvinde"), ("vold", "volds"), ("a b", "a c")] {
+            let sep = separator(prev, first);
+            assert!(prev < sep && sep <= first && first.starts_with(sep));
+        }
+    }
+
+    #[test]
+    fn dictionary_keys_put_each_lookup_in_one_key_range() {
+        // Loose: the exact loose key is the prefix `loose + " "`.
+        assert!(Dict::Loose.key("raadgivning").starts_with("radgivning "));
+        // Reversed: a tail is a prefix of the reversed word.
+        assert!(Dict::Reversed.key("partnervold").starts_with("dlov"));
+        // Typos: first two letters and the length, three digits.
+        assert_eq!(Dict::Typo.key("kvindegrupper"), "kv 013 kvindegrupper");
+        assert!(Dict::Typo.key("kvinde") < Dict::Typo.key("kvindegrupper"));
+    }
 }

@@ -1,6 +1,6 @@
 //! Search: a tantivy index built from the model after rendering, queried from the command
 //! line, and exported as a compact static index for the browser client
-//! (`themes/default/static/search.js`), which plans and ranks queries exactly like
+//! (`themes/default/static/search-engine.js`), which plans and ranks queries exactly like
 //! [`SearchIndex::query`].
 //!
 //! How the two agree: tantivy scores every (term, document) pair with BM25 over the boosted

@@ -1,7 +1,8 @@
 //! Query planning: a typed query becomes slots of weighted alternatives over index terms.
-//! Only the vocabulary is consulted (never a stemmer), so the browser client, which carries
-//! the same vocabulary and the same constants, plans every query identically. Keep
-//! `themes/default/static/search.js` (`plan()`) in step with this file.
+//! Only the vocabulary is consulted (never a stemmer), so the browser client, which fetches
+//! the blocks of the same vocabulary that each lookup here needs (see `export::Dict`) and
+//! has the same constants, plans every query identically. Keep
+//! `themes/default/static/search-engine.js` (`plan()`) in step with this file.
 
 use super::analyze::{edit_distance, loose, words, Analysis};
 use serde::Serialize;
@@ -37,6 +38,9 @@ pub const WEIGHTS: Weights = Weights {
     fuzzy2: 0.45,
     cap: 40,
 };
+
+/// Typo candidates share this many leading letters with the query word.
+pub const FUZZY_PREFIX: usize = 2;
 
 /// The corpus vocabulary: every folded surface word and the term it was indexed as.
 #[derive(Debug, Default, Clone)]
@@ -334,18 +338,25 @@ fn word_slot(w: &str, typing: bool, vocab: &Vocab) -> Slot {
             add_surface(&mut alts, id, WEIGHTS.tail);
         }
     }
-    // 7. Small typos.
+    // 7. Small typos, among the words that share the first two letters (Lucene's
+    // `prefixLength` 2): their candidates then live in one key range of the browser's
+    // typo dictionary instead of the whole vocabulary.
     if n >= 5 {
         let max = if n >= 9 { 2 } else { 1 };
         let wc: Vec<char> = w.chars().collect();
-        let mut found: Vec<(usize, u32)> = vocab
-            .surfaces
+        let head = &w[..wc[..FUZZY_PREFIX]
             .iter()
+            .map(|c| c.len_utf8())
+            .sum::<usize>()];
+        let start = vocab.surfaces.partition_point(|s| s.as_str() < head);
+        let mut found: Vec<(usize, u32)> = vocab.surfaces[start..]
+            .iter()
+            .take_while(|s| s.starts_with(head))
             .enumerate()
             .filter(|(_, s)| s.as_str() != w)
             .filter_map(|(i, s)| {
                 let sc: Vec<char> = s.chars().collect();
-                edit_distance(&wc, &sc, max).map(|d| (d, i as u32))
+                edit_distance(&wc, &sc, max).map(|d| (d, (start + i) as u32))
             })
             .collect();
         found.sort_by(|a, b| {
@@ -455,6 +466,20 @@ mod tests {
         }
         // "على" is a stopword in every spelling.
         assert!(plan("على", &v, &[]).is_empty());
+    }
+
+    #[test]
+    fn typo_candidates_share_the_first_two_letters() {
+        let v = vocab(&[("soege", "soeg"), ("koebe", "koeb")]);
+        let words = |q: &str| -> Vec<String> {
+            plan(q, &v, &[])[0]
+                .alts
+                .iter()
+                .flat_map(|a| a.words.clone())
+                .collect()
+        };
+        // "koege" is one edit from both; only the one starting "ko" is a candidate.
+        assert_eq!(words("koege "), ["koebe"]);
     }
 
     #[test]

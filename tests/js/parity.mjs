@@ -1,4 +1,4 @@
-// Runs the browser search client (themes/default/static/search.js) in node against a built
+// Runs the browser search client (themes/default/static/search-engine.js) in node against a built
 // site and prints the top results of each query as JSON: {"query": ["/url/", ...], ...}.
 // Usage: node tests/js/parity.mjs <public-dir> <queries.json> [limit]
 import fs from "node:fs";
@@ -12,21 +12,28 @@ if (!publicDir || !queriesFile) {
 }
 const limit = Number(limitArg || 5);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const src = fs.readFileSync(path.join(here, "../../themes/default/static/search.js"), "utf8");
+const src = fs.readFileSync(path.join(here, "../../themes/default/static/search-engine.js"), "utf8");
 const module = { exports: {} };
 new Function("module", src)(module);
 const { Engine } = module.exports;
 
 const soeg = path.join(publicDir, "soeg");
 const index = JSON.parse(fs.readFileSync(path.join(soeg, "index.json"), "utf8"));
-const engine = new Engine(index, async (file) => JSON.parse(fs.readFileSync(path.join(soeg, file), "utf8")));
+const fetchJson = async (file) => JSON.parse(fs.readFileSync(path.join(soeg, file), "utf8"));
 const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8"));
 const out = {};
 for (const q of queries) {
+  // As the page does: a fresh engine ranks the first page from as few postings as it can
+  // (top), which must agree with ranking every result (search).
   const t0 = process.hrtime.bigint();
-  const hits = await engine.search(q, null);
+  const first = await new Engine(index, fetchJson).top(q, 20);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const meta = await engine.docs(hits.slice(0, limit).map((h) => h.doc));
-  out[q] = { urls: meta.map((m) => m[1]), scores: hits.slice(0, limit).map((h) => h.score), ms };
+  const all = await new Engine(index, fetchJson).search(q);
+  const key = (h) => `${h.doc}:${h.score}`;
+  const sameAsAll = first.hits.slice(0, 20).map(key).join() === all.slice(0, 20).map(key).join() &&
+    (first.complete ? first.count === all.length : first.atLeast <= all.length && all.length > 0);
+  const hits = first.hits.slice(0, limit);
+  const meta = await new Engine(index, fetchJson).docs(hits.map((h) => h.doc));
+  out[q] = { urls: meta.map((m) => m[1]), scores: hits.map((h) => h.score), ms, sameAsAll, total: all.length };
 }
 process.stdout.write(JSON.stringify(out));
