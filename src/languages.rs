@@ -137,7 +137,7 @@ pub fn search_corpora<'a>(loaded: &'a LoadedSite, langs: &Languages) -> Vec<Lang
             .map(|e| {
                 let mut e = e.clone();
                 if !pages.contains(&crate::urls::entry_dir(e.section, &e.slug)) {
-                    e.body.clear();
+                    std::sync::Arc::make_mut(&mut e).body.clear();
                 }
                 e
             })

@@ -6,11 +6,14 @@ use crate::config::Config;
 use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::entry::{Entry, Section};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 #[derive(Debug)]
 pub struct Site {
     pub config: Config,
-    pub entries: Vec<Entry>,
+    /// Shared, so a preview server keeps an unchanged entry between rebuilds without copying
+    /// it (and a language's copy of the site shares the entries it does not translate).
+    pub entries: Vec<Arc<Entry>>,
     /// Site directories (`partnere/x/`) of drafts left out of this build: links to them are
     /// shown as text with a warning, not reported as missing pages.
     pub draft_dirs: std::collections::HashSet<String>,
@@ -33,12 +36,15 @@ pub const MUNICIPALITY_CONTACT: &str = "kommune";
 
 impl Site {
     pub fn section(&self, s: Section) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(move |e| e.section == s)
+        self.entries
+            .iter()
+            .map(|e| &**e)
+            .filter(move |e| e.section == s)
     }
     pub fn get(&self, s: Section, slug: &str) -> Option<&Entry> {
         self.index
             .get(&(s, slug.to_string()))
-            .map(|i| &self.entries[*i])
+            .map(|i| &*self.entries[*i])
     }
     /// The advice blocks (`content/hjaelp/`) for `audience`, with their entry index.
     pub fn advice_for<'s, 'k>(
@@ -50,6 +56,7 @@ impl Site {
     {
         self.entries
             .iter()
+            .map(|e| &**e)
             .enumerate()
             .filter(move |(_, e)| e.guidance().is_some_and(|g| g.audience == audience))
     }
@@ -62,7 +69,7 @@ impl Site {
     }
     /// The same site with other entries (a language's copy): the index is rebuilt, the
     /// drafts and left-out pages stay.
-    pub fn with_entries(&self, config: Config, entries: Vec<Entry>) -> Site {
+    pub fn with_entries(&self, config: Config, entries: Vec<Arc<Entry>>) -> Site {
         let index = entries
             .iter()
             .enumerate()
@@ -88,7 +95,7 @@ impl Site {
 /// not reported again.
 pub fn build(
     config: Config,
-    mut entries: Vec<Entry>,
+    mut entries: Vec<Arc<Entry>>,
     include_drafts: bool,
     invalid: &HashSet<(Section, String)>,
     diags: &mut Diagnostics,
@@ -135,7 +142,7 @@ pub fn build(
 /// site's, with a warning each: they would send a citizen to another town's offices.
 fn leave_out_other_municipalities(
     config: &Config,
-    entries: &mut Vec<Entry>,
+    entries: &mut Vec<Arc<Entry>>,
     diags: &mut Diagnostics,
 ) -> HashMap<String, Vec<String>> {
     let here = config.municipality_short();

@@ -11,6 +11,7 @@
 //! written to disk.
 
 use crate::diag::Diagnostics;
+use crate::incremental::{LoadCache, Stages};
 use crate::loaded::LoadedSite;
 use crate::options::BuildOptions;
 use crate::render::{self, MarkdownCache, Plan, Prepared, RenderOptions};
@@ -47,7 +48,14 @@ struct Server {
     opts: BuildOptions,
     current: RwLock<Option<Current>>,
     version: AtomicU64,
+    /// Validated entries and themes by file, with their stamps: an edit re-reads and
+    /// re-validates only what changed.
+    load_cache: Mutex<LoadCache>,
+    /// The templates, parsed once per theme (kept while the load cache key stands).
+    tera: Mutex<Option<(u64, Arc<tera::Tera>)>>,
     md_cache: Mutex<MarkdownCache>,
+    /// Print each rebuild's stage timings (`VEJVISER_PROFILE=1`).
+    profile: bool,
     script: Vec<u8>,
     /// Incremented per rebuild so a slow background full build never overwrites a newer one.
     generation: AtomicU64,
@@ -110,7 +118,10 @@ pub fn serve(
         opts,
         current: RwLock::new(None),
         version: AtomicU64::new(0),
+        load_cache: Mutex::new(LoadCache::new()),
+        tera: Mutex::new(None),
         md_cache: Mutex::new(MarkdownCache::new()),
+        profile: std::env::var_os("VEJVISER_PROFILE").is_some_and(|v| !v.is_empty() && v != "0"),
         script,
         generation: AtomicU64::new(0),
         full_running: AtomicBool::new(false),
@@ -124,7 +135,7 @@ pub fn serve(
         errors_template,
     });
     let report: Arc<dyn Fn(&str) + Send + Sync> = Arc::new(report);
-    server.rebuild(&report, true);
+    server.rebuild(&report, true, Vec::new());
     report(&format!(
         "Forhåndsvisning på http://127.0.0.1:{port}/ (stop med Ctrl+C)"
     ));
@@ -167,7 +178,7 @@ pub fn serve(
                 if paths.iter().all(|p| is_ignored(p)) {
                     continue;
                 }
-                server.rebuild(&report, false);
+                server.rebuild(&report, false, paths);
             }
         });
     }
@@ -187,17 +198,47 @@ fn is_ignored(p: &Path) -> bool {
 }
 
 impl Server {
-    /// The fast path: validate, prepare (cached Markdown), plan; then reload the page.
-    fn rebuild(self: &Arc<Self>, report: &Arc<dyn Fn(&str) + Send + Sync>, first: bool) {
+    /// The fast path: validate what changed, prepare (cached Markdown), plan; then reload
+    /// the page. `changed`: the paths the watcher reported.
+    fn rebuild(
+        self: &Arc<Self>,
+        report: &Arc<dyn Fn(&str) + Send + Sync>,
+        first: bool,
+        changed: Vec<std::path::PathBuf>,
+    ) {
         let t = Instant::now();
         let mut diags = Diagnostics::new();
+        let mut stages = Stages::start();
         let fast = (|| {
-            let loaded = crate::driver::load_site(&self.opts, &mut diags)?;
-            let tera = render::build_tera(&loaded.theme, &mut diags)?;
+            let (loaded, tera) = {
+                let mut cache = self.load_cache.lock().unwrap_or_else(|e| e.into_inner());
+                cache.mark_changed(
+                    (changed.iter())
+                        .filter_map(|p| p.strip_prefix(&self.opts.root).ok())
+                        .map(crate::diag::display_path),
+                );
+                let loaded =
+                    crate::driver::load_site_incremental(&self.opts, &mut cache, &mut diags);
+                stages.extend(cache.stages());
+                let loaded = loaded?;
+                let key = cache.key().unwrap_or_default();
+                let mut tera = self.tera.lock().unwrap_or_else(|e| e.into_inner());
+                let tera = match tera.as_ref().filter(|(k, _)| *k == key) {
+                    Some((_, t)) => t.clone(),
+                    None => {
+                        let t = Arc::new(render::build_tera(&loaded.theme, &mut diags)?);
+                        *tera = Some((key, t.clone()));
+                        t
+                    }
+                };
+                (loaded, tera)
+            };
+            stages.lap("tera");
             let prepared = {
                 let mut cache = self.md_cache.lock().unwrap_or_else(|e| e.into_inner());
                 render::prepare(&loaded.site, &loaded.theme, Some(&mut cache))
             };
+            stages.lap("prepare");
             // The language switch and alternates as in the build; the other languages'
             // pages themselves come from the full build below.
             let ropts = RenderOptions {
@@ -218,6 +259,7 @@ impl Server {
                         &i.ropts,
                     ))
                 });
+            stages.lap("plan");
             let jobs = plan.get().jobs();
             crate::links::check(
                 &inputs.loaded.site,
@@ -226,6 +268,7 @@ impl Server {
                 &inputs.ropts,
                 &mut diags,
             );
+            stages.lap("links");
             (!diags.has_errors()).then_some((inputs.loaded.clone(), tera, plan))
         })();
         let Some((loaded, tera, plan)) = fast else {
@@ -243,13 +286,32 @@ impl Server {
             *cur = Some(Current {
                 generation,
                 loaded: loaded.clone(),
-                tera: Arc::new(tera),
+                tera,
                 plan: Arc::new(plan),
                 files,
             });
         }
         self.version.fetch_add(1, Ordering::SeqCst);
         let fast_ms = t.elapsed().as_secs_f64() * 1000.0;
+        if self.profile {
+            let stats = self
+                .load_cache
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .stats();
+            report(&format!(
+                "profil: {} ({} filer, {} læst, {} valideret{})",
+                stages.render(),
+                stats.files,
+                stats.read,
+                stats.validated,
+                if stats.invalidated {
+                    ", alt forfra"
+                } else {
+                    ""
+                }
+            ));
+        }
         let warnings = diags.warning_count();
         report(&format!(
             "Genopbygget på {fast_ms:.0} ms{}",

@@ -387,6 +387,8 @@ pub fn localize(
     }
     let mut entries = site.entries.clone();
     for e in &mut entries {
+        // Every entry changes here (translated or marked untranslated): a copy each.
+        let e = std::sync::Arc::make_mut(e);
         match translations.get(&(lang.to_string(), e.section, e.slug.clone())) {
             Some(t) => {
                 e.title = t.title.clone();
