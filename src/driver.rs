@@ -223,7 +223,7 @@ pub fn render_site_into(
     }
     crate::languages::render_other_languages(loaded, &ropts, sink, &mut page_diags);
     // The pages are done with the Markdown: its text moves into the index, uncopied.
-    let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
+    let texts: Vec<String> = prepared.into_texts();
     let t = Instant::now();
     let search_files = search::SearchIndex::build(loaded, texts, &opts.root, &mut search_diags)
         .and_then(|idx| {
@@ -316,7 +316,7 @@ pub fn search_index(
     diags: &mut Diagnostics,
 ) -> Option<search::SearchIndex> {
     let prepared = render::prepare(&loaded.site, &loaded.theme, None);
-    let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
+    let texts: Vec<String> = prepared.into_texts();
     search::SearchIndex::build(loaded, texts, &opts.root, diags)
 }
 

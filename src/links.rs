@@ -21,7 +21,7 @@ pub fn check(
     opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) {
-    let rendered: &[Rendered] = &prepared.rendered;
+    let rendered: &[std::sync::Arc<Rendered>] = &prepared.rendered;
     let mut known: HashSet<String> = jobs.iter().map(|j| j.out().to_string()).collect();
     known.extend(opts.extra_paths.iter().cloned());
     for p in site.section(Section::Plakater) {

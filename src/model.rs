@@ -41,6 +41,10 @@ impl Site {
             .map(|e| &**e)
             .filter(move |e| e.section == s)
     }
+    /// The position in `entries` of `section/slug`.
+    pub fn index_of(&self, s: Section, slug: &str) -> Option<usize> {
+        self.index.get(&(s, slug.to_string())).copied()
+    }
     pub fn get(&self, s: Section, slug: &str) -> Option<&Entry> {
         self.index
             .get(&(s, slug.to_string()))

@@ -14,7 +14,7 @@ use crate::diag::Diagnostics;
 use crate::incremental::{LoadCache, Stages};
 use crate::loaded::LoadedSite;
 use crate::options::BuildOptions;
-use crate::render::{self, MarkdownCache, Plan, Prepared, RenderOptions};
+use crate::render::{self, Plan, PrepareCache, Prepared, RenderOptions};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -53,7 +53,7 @@ struct Server {
     load_cache: Mutex<LoadCache>,
     /// The templates, parsed once per theme (kept while the load cache key stands).
     tera: Mutex<Option<(u64, Arc<tera::Tera>)>>,
-    md_cache: Mutex<MarkdownCache>,
+    md_cache: Mutex<PrepareCache>,
     /// Print each rebuild's stage timings (`VEJVISER_PROFILE=1`).
     profile: bool,
     script: Vec<u8>,
@@ -120,7 +120,7 @@ pub fn serve(
         version: AtomicU64::new(0),
         load_cache: Mutex::new(LoadCache::new()),
         tera: Mutex::new(None),
-        md_cache: Mutex::new(MarkdownCache::new()),
+        md_cache: Mutex::new(PrepareCache::new()),
         profile: std::env::var_os("VEJVISER_PROFILE").is_some_and(|v| !v.is_empty() && v != "0"),
         script,
         generation: AtomicU64::new(0),

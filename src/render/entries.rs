@@ -22,7 +22,7 @@ impl<'a> Planner<'a> {
             }
             let dir = urls::entry_dir(e.section, &e.slug);
             let mut ctx = base_ctx(&e.title, &dir);
-            ctx.insert_ref("entry", &views[i]);
+            ctx.insert_ref("entry", &*views[i]);
             ctx.insert_ref("content", rendered[i].html.as_str());
             ctx.insert_ref("description", e.summary.as_str());
             let template = match &e.kind {
@@ -33,7 +33,7 @@ impl<'a> Planner<'a> {
                         .filter_map(|sl| {
                             idx_of
                                 .get(&(Section::Partnere, sl.as_str()))
-                                .map(|i| &cards[*i])
+                                .map(|i| &*cards[*i])
                         })
                         .collect();
                     ctx.insert("partners", partners);
