@@ -107,6 +107,8 @@ enum What {
         diags: Diagnostics,
         /// What `national::check_entry` reports, shown when the entry is on the site.
         national: Vec<Diagnostic>,
+        /// The slug the file name gives (for duplicate and reference checks).
+        slug: String,
     },
     /// Translations are validated against the site on every load (`translation.rs`).
     Translation(SourceFile),
@@ -252,57 +254,61 @@ impl LoadCache {
         diags: &mut Diagnostics,
     ) -> Validated {
         let changed = std::mem::take(&mut self.changed);
-        let old = std::mem::take(&mut self.files);
-        let outcomes: Vec<Outcome> = found
-            .par_iter()
-            .map(|f| check(f, old.get(&f.relp), changed.contains(&f.relp), config))
-            .collect();
-        let mut old = old;
+        let files = &mut self.files;
+        let outcomes: Vec<Outcome> = {
+            let files = &*files;
+            found
+                .par_iter()
+                .map(|f| check(f, files.get(&f.relp), changed.contains(&f.relp), config))
+                .collect()
+        };
+        self.stages.lap("check");
         let mut stats = CacheStats {
             files: found.len(),
             invalidated: self.stats.invalidated,
             ..CacheStats::default()
         };
         // Problems reading come first, then duplicate slugs among the files that were read.
-        let mut files: HashMap<String, Cached> = HashMap::with_capacity(found.len());
+        // The map is updated in place: an unchanged file costs nothing here.
         let mut readable: Vec<&Found> = Vec::with_capacity(found.len());
         for (f, outcome) in found.iter().zip(outcomes) {
-            let cached = match outcome {
+            match outcome {
                 Outcome::Unreadable(d) => {
                     stats.read += 1;
                     diags.push(d);
+                    files.remove(&f.relp);
                     continue;
                 }
-                Outcome::Unchanged => {
-                    stats.reused += 1;
-                    old.remove(&f.relp)
-                }
+                Outcome::Unchanged => stats.reused += 1,
                 Outcome::Same { stamp, racy_hash } => {
                     stats.read += 1;
                     stats.reused += 1;
-                    old.remove(&f.relp).map(|c| Cached {
-                        stamp,
-                        racy_hash,
-                        what: c.what,
-                    })
+                    if let Some(c) = files.get_mut(&f.relp) {
+                        c.stamp = stamp;
+                        c.racy_hash = racy_hash;
+                    }
                 }
                 Outcome::Fresh(c) => {
                     stats.read += 1;
                     if matches!(c.what, What::Entry { .. }) {
                         stats.validated += 1;
                     }
-                    Some(c)
+                    files.insert(f.relp.clone(), c);
                 }
-            };
-            if let Some(c) = cached {
-                files.insert(f.relp.clone(), c);
-                readable.push(f);
             }
+            readable.push(f);
         }
+        // Files deleted since the last load.
+        if files.len() > readable.len() {
+            let here: HashSet<&str> = readable.iter().map(|f| f.relp.as_str()).collect();
+            files.retain(|p, _| here.contains(p.as_str()));
+        }
+        let cached: Vec<&Cached> = readable.iter().map(|f| &files[&f.relp]).collect();
         source::check_duplicate_slugs(
-            (readable.iter())
-                .filter(|f| f.lang.is_none())
-                .map(|f| (f.section, f.stem.as_str(), f.relp.as_str())),
+            (readable.iter().zip(&cached)).filter_map(|(f, c)| match &c.what {
+                What::Entry { slug, .. } => Some((f.section, slug.as_str(), f.relp.as_str())),
+                What::Translation(_) => None,
+            }),
             diags,
         );
         let mut out = Validated {
@@ -311,15 +317,18 @@ impl LoadCache {
             translations: Vec::new(),
             national: HashMap::new(),
         };
-        for f in readable {
-            match &files[&f.relp].what {
+        for (f, c) in readable.iter().zip(cached) {
+            match &c.what {
                 What::Translation(sf) => out.translations.push(sf.clone()),
                 What::Entry {
                     entry,
                     diags: d,
                     national,
+                    slug,
                 } => {
-                    diags.extend(d.clone());
+                    if !d.is_empty() {
+                        diags.extend(d.clone());
+                    }
                     match entry {
                         Some(e) => {
                             out.entries.push(e.clone());
@@ -328,15 +337,14 @@ impl LoadCache {
                             }
                         }
                         None => {
-                            out.invalid
-                                .insert((f.section, crate::slug::slugify(&f.stem)));
+                            out.invalid.insert((f.section, slug.clone()));
                         }
                     }
                 }
             }
         }
-        self.files = files;
         self.stats = stats;
+        self.stages.lap("assemble");
         out
     }
 }
@@ -377,6 +385,7 @@ fn check(f: &Found, cached: Option<&Cached>, reported: bool, config: &Config) ->
             entry,
             diags: d,
             national,
+            slug: crate::slug::slugify(&sf.stem),
         }
     };
     Outcome::Fresh(Cached {

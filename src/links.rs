@@ -22,18 +22,22 @@ pub fn check(
     diags: &mut Diagnostics,
 ) {
     let rendered: &[std::sync::Arc<Rendered>] = &prepared.rendered;
-    let mut known: HashSet<String> = jobs.iter().map(|j| j.out().to_string()).collect();
-    known.extend(opts.extra_paths.iter().cloned());
+    let mut pdfs: Vec<String> = Vec::new();
     for p in site.section(Section::Plakater) {
         if let Some(meta) = p.poster() {
             for sz in &meta.sizes {
-                known.insert(urls::poster_pdf(&p.slug, sz.name()));
+                pdfs.push(urls::poster_pdf(&p.slug, sz.name()));
             }
         }
     }
+    // Borrowed, not copied: at 10,000 entries the preview server checks on every edit.
+    let known: HashSet<&str> = (jobs.iter().map(|j| j.out()))
+        .chain(opts.extra_paths.iter().map(String::as_str))
+        .chain(pdfs.iter().map(String::as_str))
+        .collect();
     for p in site.section(Section::Plakater) {
         if let Some(q) = p.poster().and_then(|m| m.qr.as_ref()) {
-            if !urls::dir_of_site_path(q).is_some_and(|d| known.contains(&d)) {
+            if !urls::dir_of_site_path(q).is_some_and(|d| known.contains(d.as_str())) {
                 diags.push(
                     Diagnostic::error(
                         "poster-qr",
@@ -53,7 +57,7 @@ pub fn check(
                 diags.push(left_out_link(why, &e.path, &l.target, d).at(l.line, None));
                 continue;
             }
-            let ok = dir.is_some_and(|d| known.contains(&d));
+            let ok = dir.is_some_and(|d| known.contains(d.as_str()));
             if !ok {
                 diags.push(
                     Diagnostic::error(
@@ -106,9 +110,9 @@ pub fn check(
 }
 
 /// A did-you-mean hint for a link target that is not a page.
-fn closest_page(target: &str, known: &HashSet<String>) -> String {
+fn closest_page(target: &str, known: &HashSet<&str>) -> String {
     let want = urls::dir_of_site_path(target).unwrap_or_default();
-    let mut all: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+    let mut all: Vec<&str> = known.iter().copied().collect();
     all.sort();
     match crate::diag::closest(&want, all) {
         Some(k) => format!("mente du `/{k}`?"),

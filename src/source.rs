@@ -216,16 +216,15 @@ fn rel(root: &Path, p: &Path) -> String {
 
 /// Two files in a section whose names fold to the same slug (`Danner.md` and `danner.md`,
 /// `mødrehjælpen.md` and `moedrehjaelpen.md`) would get the same address.
-/// `files` are (section, stem, path).
+/// `files` are (section, slug of the stem, path).
 pub fn check_duplicate_slugs<'a>(
     files: impl IntoIterator<Item = (Section, &'a str, &'a str)>,
     diags: &mut Diagnostics,
 ) {
-    let mut seen: std::collections::HashMap<(Section, String), &str> =
+    let mut seen: std::collections::HashMap<(Section, &str), &str> =
         std::collections::HashMap::new();
-    for (section, stem, path) in files {
-        let slug = crate::slug::slugify(stem);
-        if let Some(first) = seen.insert((section, slug.clone()), path) {
+    for (section, slug, path) in files {
+        if let Some(first) = seen.insert((section, slug), path) {
             diags.push(
                 Diagnostic::error("duplicate-slug", path, format!("får samme adresse (slug `{slug}`) som {first}"))
                     .at(1, None)

@@ -322,10 +322,35 @@ struct Pager {
     total: usize,
     prev: Option<String>,
     next: Option<String>,
-    pages: Vec<PagerLink>,
+    pages: PagerLinks,
 }
 
-#[derive(Serialize, Clone)]
+/// A link to every page of the list, made when the page is rendered: a list of n pages
+/// would otherwise plan n² links.
+#[derive(Clone)]
+struct PagerLinks {
+    base_path: String,
+    dir: String,
+    current: usize,
+    total: usize,
+}
+
+impl Serialize for PagerLinks {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.total))?;
+        for m in 1..=self.total {
+            seq.serialize_element(&PagerLink {
+                number: m,
+                url: urls::link(&self.base_path, &urls::page_dir(&self.dir, m)),
+                current: m == self.current,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
 struct PagerLink {
     number: usize,
     url: String,
@@ -354,13 +379,12 @@ fn paginate<T: Clone>(
                 total,
                 prev: (n > 1).then(|| link(n - 1)),
                 next: (n < total).then(|| link(n + 1)),
-                pages: (1..=total)
-                    .map(|m| PagerLink {
-                        number: m,
-                        url: link(m),
-                        current: m == n,
-                    })
-                    .collect(),
+                pages: PagerLinks {
+                    base_path: bp.to_string(),
+                    dir: dir.to_string(),
+                    current: n,
+                    total,
+                },
             };
             (urls::page_dir(dir, n), chunk, Some(pager))
         })
@@ -575,15 +599,33 @@ pub fn plan<'a>(
     opts: &'a RenderOptions,
 ) -> Vec<PageJob<'a>> {
     let planner = Planner::new(site, theme, prepared, opts);
-    let mut jobs = Vec::new();
-    planner.entry_pages(&mut jobs);
-    planner.section_lists(&mut jobs);
-    planner.practice_pages(&mut jobs);
-    planner.compare_page(&mut jobs);
-    planner.booklet_page(&mut jobs);
-    let audience_links = planner.help_pages(&mut jobs);
-    planner.embed_pages(&mut jobs, &audience_links);
-    planner.home_pages(&mut jobs, audience_links);
+    // The families side by side (at 10,000 entries planning is tens of milliseconds, which
+    // `serve` pays per edit); the jobs keep their order.
+    let family = |f: &(dyn Fn(&mut Vec<PageJob<'a>>) + Sync)| {
+        let mut jobs = Vec::new();
+        f(&mut jobs);
+        jobs
+    };
+    let (mut jobs, (lists, rest)) = rayon::join(
+        || family(&|j| planner.entry_pages(j)),
+        || {
+            rayon::join(
+                || family(&|j| planner.section_lists(j)),
+                || {
+                    family(&|j| {
+                        planner.practice_pages(j);
+                        planner.compare_page(j);
+                        planner.booklet_page(j);
+                        let audience_links = planner.help_pages(j);
+                        planner.embed_pages(j, &audience_links);
+                        planner.home_pages(j, audience_links);
+                    })
+                },
+            )
+        },
+    );
+    jobs.extend(lists);
+    jobs.extend(rest);
     jobs
 }
 
