@@ -54,6 +54,9 @@ struct Server {
     /// The templates, parsed once per theme (kept while the load cache key stands).
     tera: Mutex<Option<(u64, Arc<tera::Tera>)>>,
     md_cache: Mutex<PrepareCache>,
+    /// Each entry's link diagnostics, checked again only when its Markdown or the site's
+    /// pages changed.
+    link_cache: Mutex<crate::links::LinkCache>,
     /// Print each rebuild's stage timings (`VEJVISER_PROFILE=1`).
     profile: bool,
     script: Vec<u8>,
@@ -121,6 +124,7 @@ pub fn serve(
         load_cache: Mutex::new(LoadCache::new()),
         tera: Mutex::new(None),
         md_cache: Mutex::new(PrepareCache::new()),
+        link_cache: Mutex::new(crate::links::LinkCache::new()),
         profile: std::env::var_os("VEJVISER_PROFILE").is_some_and(|v| !v.is_empty() && v != "0"),
         script,
         generation: AtomicU64::new(0),
@@ -261,11 +265,12 @@ impl Server {
                 });
             stages.lap("plan");
             let jobs = plan.get().jobs();
-            crate::links::check(
+            crate::links::check_cached(
                 &inputs.loaded.site,
                 &inputs.prepared,
                 jobs,
                 &inputs.ropts,
+                Some(&mut self.link_cache.lock().unwrap_or_else(|e| e.into_inner())),
                 &mut diags,
             );
             stages.lap("links");
@@ -280,18 +285,21 @@ impl Server {
         };
         *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        {
+        // The last build is let go of after the reload is signalled: freeing a plan of
+        // 10,000 pages is not the editor's wait.
+        let previous = {
             let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
             let files = cur.as_ref().map(|c| c.files.clone()).unwrap_or_default();
-            *cur = Some(Current {
+            cur.replace(Current {
                 generation,
                 loaded: loaded.clone(),
                 tera,
                 plan: Arc::new(plan),
                 files,
-            });
-        }
+            })
+        };
         self.version.fetch_add(1, Ordering::SeqCst);
+        drop(previous);
         let fast_ms = t.elapsed().as_secs_f64() * 1000.0;
         if self.profile {
             let stats = self

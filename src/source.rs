@@ -221,8 +221,7 @@ pub fn check_duplicate_slugs<'a>(
     files: impl IntoIterator<Item = (Section, &'a str, &'a str)>,
     diags: &mut Diagnostics,
 ) {
-    let mut seen: std::collections::HashMap<(Section, &str), &str> =
-        std::collections::HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<(Section, &str), &str> = Default::default();
     for (section, slug, path) in files {
         if let Some(first) = seen.insert((section, slug), path) {
             diags.push(

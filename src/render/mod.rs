@@ -528,42 +528,47 @@ pub fn prepare(site: &Site, theme: &Theme, cache: Option<&mut PrepareCache>) -> 
         None => site.entries.par_iter().map(make).collect(),
         Some(cache) => {
             let key = markdown_key(site);
-            let parts: Vec<_> = site
+            // (parts, whether they were made now)
+            let made: Vec<_> = site
                 .entries
                 .par_iter()
                 .map(|e| {
                     let replaced = replaced_by(site, e);
                     match cache.by_path.get(&e.path) {
                         Some(p) if Arc::ptr_eq(&p.entry, e) && p.markdown_key == key => {
-                            let view = if same_entry(p.replaced_by.as_ref(), replaced) {
-                                (p.view.clone(), p.card.clone())
+                            if same_entry(p.replaced_by.as_ref(), replaced) {
+                                ((p.rendered.clone(), p.view.clone(), p.card.clone()), false)
                             } else {
                                 let v = entry_view(site, strings, e);
                                 let card = Arc::new(card_view(&v));
-                                (Arc::new(v), card)
-                            };
-                            (p.rendered.clone(), view.0, view.1)
+                                ((p.rendered.clone(), Arc::new(v), card), true)
+                            }
                         }
-                        _ => make(e),
+                        _ => (make(e), true),
                     }
                 })
                 .collect();
-            let mut by_path = HashMap::with_capacity(parts.len());
-            for (e, (rendered, view, card)) in site.entries.iter().zip(&parts) {
-                by_path.insert(
-                    e.path.clone(),
-                    PreparedEntry {
-                        entry: e.clone(),
-                        replaced_by: replaced_by(site, e).cloned(),
-                        markdown_key: key,
-                        rendered: rendered.clone(),
-                        view: view.clone(),
-                        card: card.clone(),
-                    },
-                );
+            // The cache is updated in place: an unchanged entry costs nothing here.
+            for (e, ((rendered, view, card), fresh)) in site.entries.iter().zip(&made) {
+                if *fresh {
+                    cache.by_path.insert(
+                        e.path.clone(),
+                        PreparedEntry {
+                            entry: e.clone(),
+                            replaced_by: replaced_by(site, e).cloned(),
+                            markdown_key: key,
+                            rendered: rendered.clone(),
+                            view: view.clone(),
+                            card: card.clone(),
+                        },
+                    );
+                }
             }
-            cache.by_path = by_path;
-            parts
+            if cache.by_path.len() > site.entries.len() {
+                let here: HashSet<&str> = site.entries.iter().map(|e| e.path.as_str()).collect();
+                cache.by_path.retain(|p, _| here.contains(p.as_str()));
+            }
+            made.into_iter().map(|(p, _)| p).collect()
         }
     };
     let mut rendered = Vec::with_capacity(parts.len());
