@@ -32,13 +32,20 @@ struct Current {
     loaded: Arc<LoadedSite>,
     tera: Arc<tera::Tera>,
     /// The pages of the site, planned once per rebuild (not per request), by path.
-    plan: Arc<Yoke<Plan<'static>, Arc<PlanInputs>>>,
+    plan: Arc<SitePlan>,
+    /// When only some entries' Markdown changed since `plan` was made: their own pages,
+    /// planned again (`render::changed_entry_pages`); they go before `plan`'s.
+    overlay: Option<Arc<SitePlan>>,
     /// Every file of the last full build (assets, search index, posters, pages).
     files: Arc<HashMap<String, Vec<u8>>>,
 }
 
+type SitePlan = Yoke<Plan<'static>, Arc<PlanInputs>>;
+
 /// What a plan borrows from: kept alive together with it.
 struct PlanInputs {
+    /// The load cache key it was loaded under (config, date, options, theme files).
+    key: u64,
     loaded: Arc<LoadedSite>,
     prepared: Prepared,
     ropts: RenderOptions,
@@ -214,7 +221,7 @@ impl Server {
         let mut diags = Diagnostics::new();
         let mut stages = Stages::start();
         let fast = (|| {
-            let (loaded, tera) = {
+            let (loaded, tera, key) = {
                 let mut cache = self.load_cache.lock().unwrap_or_else(|e| e.into_inner());
                 cache.mark_changed(
                     (changed.iter())
@@ -235,7 +242,7 @@ impl Server {
                         t
                     }
                 };
-                (loaded, tera)
+                (loaded, tera, key)
             };
             stages.lap("tera");
             let prepared = {
@@ -250,20 +257,58 @@ impl Server {
                 ..self.render_options()
             };
             let inputs = Arc::new(PlanInputs {
+                key,
                 loaded: Arc::new(loaded),
                 prepared,
                 ropts,
             });
-            let plan: Yoke<Plan<'static>, Arc<PlanInputs>> =
-                Yoke::attach_to_cart(inputs.clone(), |i: &PlanInputs| {
-                    Plan::new(render::plan(
-                        &i.loaded.site,
-                        &i.loaded.theme,
-                        &i.prepared,
-                        &i.ropts,
-                    ))
-                });
-            stages.lap("plan");
+            // When only Markdown changed, the last plan stands but for the changed entries'
+            // own pages.
+            let base = (self.current.read().unwrap_or_else(|e| e.into_inner()))
+                .as_ref()
+                .map(|c| c.plan.clone());
+            let reuse = base.and_then(|base| {
+                let old = base.backing_cart();
+                let one_language =
+                    old.ropts.languages.all.is_empty() && inputs.ropts.languages.all.is_empty();
+                if old.key != inputs.key || !one_language {
+                    return None;
+                }
+                let changed = render::changed_entry_pages(
+                    (&old.loaded.site, &old.prepared),
+                    (&inputs.loaded.site, &inputs.prepared),
+                )?;
+                Some((base, changed))
+            });
+            let (plan, overlay) = match reuse {
+                Some((base, changed)) => {
+                    let overlay: SitePlan =
+                        Yoke::attach_to_cart(inputs.clone(), |i: &PlanInputs| {
+                            Plan::new(render::plan_entry_pages(
+                                &i.loaded.site,
+                                &i.loaded.theme,
+                                &i.prepared,
+                                &i.ropts,
+                                &changed,
+                            ))
+                        });
+                    stages.lap("plan (changed pages)");
+                    (base, Some(Arc::new(overlay)))
+                }
+                None => {
+                    let plan: SitePlan = Yoke::attach_to_cart(inputs.clone(), |i: &PlanInputs| {
+                        Plan::new(render::plan(
+                            &i.loaded.site,
+                            &i.loaded.theme,
+                            &i.prepared,
+                            &i.ropts,
+                        ))
+                    });
+                    stages.lap("plan");
+                    (Arc::new(plan), None)
+                }
+            };
+            // The pages are the same in both cases: the base plan names them all.
             let jobs = plan.get().jobs();
             crate::links::check_cached(
                 &inputs.loaded.site,
@@ -274,9 +319,9 @@ impl Server {
                 &mut diags,
             );
             stages.lap("links");
-            (!diags.has_errors()).then_some((inputs.loaded.clone(), tera, plan))
+            (!diags.has_errors()).then_some((inputs.loaded.clone(), tera, plan, overlay))
         })();
-        let Some((loaded, tera, plan)) = fast else {
+        let Some((loaded, tera, plan, overlay)) = fast else {
             report(&diags.render_report());
             report("Bygningen fejlede; browseren viser fejlene, indtil de er rettet.");
             *self.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(self.error_page(&diags));
@@ -294,7 +339,8 @@ impl Server {
                 generation,
                 loaded: loaded.clone(),
                 tera,
-                plan: Arc::new(plan),
+                plan,
+                overlay,
                 files,
             })
         };
@@ -471,8 +517,11 @@ impl Server {
         if is_page {
             let plan = c.plan.get();
             for p in &candidates {
-                if let Some(Ok(f)) = plan.render_page(&c.tera, &c.loaded.theme, p) {
-                    return (200, f.path, f.bytes);
+                let overlay = c.overlay.as_ref().map(|o| o.get());
+                for plan in overlay.into_iter().chain([plan]) {
+                    if let Some(Ok(f)) = plan.render_page(&c.tera, &c.loaded.theme, p) {
+                        return (200, f.path, f.bytes);
+                    }
                 }
             }
             if let Some(Ok(f)) = plan.render_page(&c.tera, &c.loaded.theme, "404.html") {

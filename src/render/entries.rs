@@ -5,6 +5,13 @@ use super::*;
 impl<'a> Planner<'a> {
     /// Every entry's own page.
     pub(super) fn entry_pages(&self, jobs: &mut Vec<PageJob<'a>>) {
+        for (i, e) in self.site.entries.iter().enumerate() {
+            jobs.extend(self.entry_page(i, e));
+        }
+    }
+
+    /// The page of entry `i` (`e`), if it has one.
+    pub(super) fn entry_page(&self, i: usize, e: &'a Entry) -> Option<PageJob<'a>> {
         let site = self.site;
         let bp = self.bp;
         let rendered = self.rendered;
@@ -15,10 +22,9 @@ impl<'a> Planner<'a> {
         let card_of = |e: &'a Entry| -> &'a CardView { self.card_of(e) };
         let base_ctx = |title: &str, dir: &str| self.shared.ctx(title, dir);
         let poster_pages = &self.poster_pages;
-        // Entry pages.
-        for (i, e) in site.entries.iter().enumerate() {
+        {
             if !e.section.has_pages() {
-                continue;
+                return None;
             }
             let dir = urls::entry_dir(e.section, &e.slug);
             let mut ctx = base_ctx(&e.title, &dir);
@@ -52,7 +58,7 @@ impl<'a> Planner<'a> {
                     "partner.html"
                 }
                 // Advice has no page of its own (skipped above); it is read on its help page.
-                EntryKind::Guidance(_) => continue,
+                EntryKind::Guidance(_) => return None,
                 EntryKind::Knowledge(_) | EntryKind::Standard => {
                     let related: Vec<&CardView> = e
                         .knowledge()
@@ -88,12 +94,12 @@ impl<'a> Planner<'a> {
                     "poster.html"
                 }
             };
-            jobs.push(PageJob {
+            Some(PageJob {
                 out: dir,
                 template,
                 ctx,
                 source: Some(e.path.clone()),
-            });
+            })
         }
     }
 }

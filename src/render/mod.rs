@@ -634,6 +634,63 @@ pub fn plan<'a>(
     jobs
 }
 
+/// The own pages of entries `which` (indices into `site.entries`), planned as [`plan`] plans
+/// them.
+pub fn plan_entry_pages<'a>(
+    site: &'a Site,
+    theme: &'a Theme,
+    prepared: &'a Prepared,
+    opts: &'a RenderOptions,
+    which: &[usize],
+) -> Vec<PageJob<'a>> {
+    let planner = Planner::new(site, theme, prepared, opts);
+    (which.iter())
+        .filter_map(|&i| planner.entry_page(i, &site.entries[i]))
+        .collect()
+}
+
+/// At most this many entries are re-planned on their own before `serve` plans everything.
+const MAX_CHANGED_PAGES: usize = 64;
+
+/// Whether the pages planned from `old` still hold for `new`, except the own pages of the
+/// entries returned (indices): `serve` then plans only those. That is so when the same
+/// entries are in the same order and the changed ones differ only in their Markdown: every
+/// other page shows an entry through its card, its view or its front matter, which must
+/// serialize the same, as must what every page shows. Advice (shown on help pages), posters
+/// and practices while the booklet is built are re-planned in full. The caller makes sure
+/// the config, theme and languages are the same. `None`: plan everything.
+pub fn changed_entry_pages(old: (&Site, &Prepared), new: (&Site, &Prepared)) -> Option<Vec<usize>> {
+    let ((os, op), (ns, np)) = (old, new);
+    if os.entries.len() != ns.entries.len()
+        || os.draft_dirs != ns.draft_dirs
+        || os.other_municipality != ns.other_municipality
+        || op.asset_urls != np.asset_urls
+    {
+        return None;
+    }
+    let json = |v: &dyn erased_serde::Serialize| serde_json::to_string(v).ok();
+    let mut changed = Vec::new();
+    for (i, (a, b)) in os.entries.iter().zip(&ns.entries).enumerate() {
+        if Arc::ptr_eq(a, b) {
+            continue;
+        }
+        let own_page_only = a.path == b.path
+            && matches!(
+                b.section,
+                Section::Praksis | Section::Partnere | Section::Viden | Section::Kvalitetsstandard
+            )
+            && !(b.section == Section::Praksis && crate::print::booklet::wanted(ns))
+            && json(&**a) == json(&**b)
+            && json(&*op.views[i]) == json(&*np.views[i])
+            && json(&*op.cards[i]) == json(&*np.cards[i]);
+        if !own_page_only || changed.len() == MAX_CHANGED_PAGES {
+            return None;
+        }
+        changed.push(i);
+    }
+    (json(&op.sv) == json(&np.sv)).then_some(changed)
+}
+
 /// What every page family needs: the model, the prepared views and the shared context.
 struct Planner<'a> {
     site: &'a Site,

@@ -283,3 +283,41 @@ fn serve_shows_an_edit_and_checks_the_whole_site_after_it() {
         "Mere viden om digital vold.",
     );
 }
+
+#[test]
+fn only_an_edit_to_the_markdown_keeps_the_plan_of_every_other_page() {
+    use vejviser::render::{changed_entry_pages, prepare, PrepareCache};
+    let dir = site_with(None);
+    age(dir.path());
+    let mut cache = LoadCache::new();
+    let mut pc = PrepareCache::new();
+    let mut step = |edit: &dyn Fn()| {
+        let old = load(dir.path(), &mut cache).0.unwrap();
+        let op = prepare(&old.site, &old.theme, Some(&mut pc));
+        edit();
+        let new = load(dir.path(), &mut cache).0.unwrap();
+        let np = prepare(&new.site, &new.theme, Some(&mut pc));
+        let changed = changed_entry_pages((&old.site, &op), (&new.site, &np));
+        changed.map(|c| {
+            c.iter()
+                .map(|&i| new.site.entries[i].path.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let om = "content/kvalitetsstandard/om.md";
+    let body = || {
+        crate::helpers::edit(
+            dir.path(),
+            om,
+            "beskriver ophold.",
+            "beskriver ophold godt.",
+        )
+    };
+    assert_eq!(step(&body), Some(vec![om.to_string()]));
+    let title = || crate::helpers::edit(dir.path(), om, "Om kvalitetsstandarden", "Om standarden");
+    assert_eq!(step(&title), None, "the title is on other pages too");
+    assert_eq!(step(&|| {}), Some(vec![]));
+    // A practice's text is in the booklet of a small site.
+    let practice = || crate::helpers::edit(dir.path(), PRACTICE, "Mere viden.", "Mere viden nu.");
+    assert_eq!(step(&practice), None);
+}
