@@ -6,7 +6,7 @@ use crate::diag::{self, internal, Diagnostics};
 use crate::incremental::{LoadCache, Stages};
 use crate::loaded::LoadedSite;
 use crate::options::BuildOptions;
-use crate::{config, date, links, model, output, print, render, search, source, write};
+use crate::{config, date, links, model, output, print, render, search, write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -110,11 +110,11 @@ pub fn load_site_incremental(
         }
     }
     cache.stages_mut().lap("theme");
-    let found = source::scan(&opts.root, diags);
+    let found = cache.scan(&opts.root, diags);
     cache.stages_mut().lap("scan");
     // Translations (`x.en.md`) are read here and validated after the model: they need their
     // Danish source. Entries are validated one file at a time, in parallel.
-    let validated = cache.validate(found, &config, diags);
+    let validated = cache.validate(&found, &config, diags);
     cache.stages_mut().lap("read+validate");
     // Files that exist but failed validation: references to them are not reported as
     // missing, so the editor sees every real problem in one pass without false alarms.

@@ -37,6 +37,9 @@ pub struct LoadCache {
     files: HashMap<String, Cached>,
     /// Site-relative paths reported changed since the last load.
     changed: HashSet<String>,
+    /// The last scan of content/: the files found, what it reported, and every directory
+    /// it walked with its stamp (a file added, removed or renamed changes its directory's).
+    scan: Option<Scan>,
     /// Themes by (name, language), with what loading them reported.
     themes: HashMap<(String, String), (Option<Theme>, Diagnostics)>,
     stats: CacheStats,
@@ -56,6 +59,8 @@ pub struct CacheStats {
     pub reused: usize,
     /// Everything cached was thrown away first.
     pub invalidated: bool,
+    /// content/ was walked (a directory changed); otherwise the last list of files stood.
+    pub scanned: bool,
 }
 
 /// How long each stage of a load or rebuild took, in order (for profiles).
@@ -91,6 +96,12 @@ impl Stages {
             .collect::<Vec<_>>()
             .join(", ")
     }
+}
+
+struct Scan {
+    found: Arc<Vec<Found>>,
+    diags: Diagnostics,
+    dirs: Vec<(std::path::PathBuf, Stamp)>,
 }
 
 struct Cached {
@@ -220,6 +231,7 @@ impl LoadCache {
             self.key = Some(key);
             self.files.clear();
             self.themes.clear();
+            self.scan = None;
             self.stats.invalidated = true;
         }
     }
@@ -244,12 +256,42 @@ impl LoadCache {
         theme.clone()
     }
 
+    /// The files of content/ ([`source::scan`]), walked again only when a directory's stamp
+    /// changed (or is racy): editing a file in place does not change its directory.
+    pub(crate) fn scan(&mut self, root: &Path, diags: &mut Diagnostics) -> Arc<Vec<Found>> {
+        if let Some(sc) = &self.scan {
+            if (sc.dirs.iter()).all(|(p, s)| source::stamp(p) == Some(*s)) {
+                diags.extend(sc.diags.clone());
+                self.stats.scanned = false;
+                return sc.found.clone();
+            }
+        }
+        let started = SystemTime::now();
+        let mut d = Diagnostics::new();
+        let (found, dirs) = source::scan_with_dirs(root, &mut d);
+        let found = Arc::new(found);
+        let dirs: Option<Vec<_>> = (dirs.into_iter())
+            .map(|p| source::stamp(&p).map(|s| (p, s)))
+            .collect();
+        // A directory changed while (or just before) it was walked is walked again.
+        self.scan = dirs
+            .filter(|dirs| !dirs.is_empty() && dirs.iter().all(|(_, s)| !is_racy(s, started)))
+            .map(|dirs| Scan {
+                found: found.clone(),
+                diags: d.clone(),
+                dirs,
+            });
+        self.stats.scanned = true;
+        diags.extend(d);
+        found
+    }
+
     /// Read and validate the found files, reusing what is unchanged. Reports, in this order
     /// (as a load without a cache does): files that cannot be read, duplicate slugs, then
     /// each file's validation in path order.
     pub(crate) fn validate(
         &mut self,
-        found: Vec<Found>,
+        found: &[Found],
         config: &Config,
         diags: &mut Diagnostics,
     ) -> Validated {
@@ -266,6 +308,7 @@ impl LoadCache {
         let mut stats = CacheStats {
             files: found.len(),
             invalidated: self.stats.invalidated,
+            scanned: self.stats.scanned,
             ..CacheStats::default()
         };
         // Problems reading come first, then duplicate slugs among the files that were read.

@@ -20,7 +20,8 @@ pub struct Site {
     /// Site directories of other municipalities' local entries (`municipality:`), left out
     /// of this site like drafts, with whose they are.
     pub other_municipality: HashMap<String, Vec<String>>,
-    index: HashMap<(Section, String), usize>,
+    /// Entry positions by section and slug (looked up without making a key string).
+    index: HashMap<Section, HashMap<String, usize>>,
 }
 
 /// Why a page that exists as a file is not on this site.
@@ -43,12 +44,10 @@ impl Site {
     }
     /// The position in `entries` of `section/slug`.
     pub fn index_of(&self, s: Section, slug: &str) -> Option<usize> {
-        self.index.get(&(s, slug.to_string())).copied()
+        self.index.get(&s)?.get(slug).copied()
     }
     pub fn get(&self, s: Section, slug: &str) -> Option<&Entry> {
-        self.index
-            .get(&(s, slug.to_string()))
-            .map(|i| &*self.entries[*i])
+        self.index_of(s, slug).map(|i| &*self.entries[i])
     }
     /// The advice blocks (`content/hjaelp/`) for `audience`, with their entry index.
     pub fn advice_for<'s, 'k>(
@@ -74,11 +73,13 @@ impl Site {
     /// The same site with other entries (a language's copy): the index is rebuilt, the
     /// drafts and left-out pages stay.
     pub fn with_entries(&self, config: Config, entries: Vec<Arc<Entry>>) -> Site {
-        let index = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| ((e.section, e.slug.clone()), i))
-            .collect();
+        let mut index: HashMap<Section, HashMap<String, usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            index
+                .entry(e.section)
+                .or_default()
+                .insert(e.slug.clone(), i);
+        }
         Site {
             config,
             entries,
@@ -116,9 +117,13 @@ pub fn build(
     entries.sort_by(|a, b| {
         (a.section, a.weight, &a.title, &a.slug).cmp(&(b.section, b.weight, &b.title, &b.slug))
     });
-    let mut index = HashMap::with_capacity(entries.len());
+    let mut index: HashMap<Section, HashMap<String, usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        if let Some(prev) = index.insert((e.section, e.slug.clone()), i) {
+        if let Some(prev) = index
+            .entry(e.section)
+            .or_default()
+            .insert(e.slug.clone(), i)
+        {
             let other = &entries[prev];
             diags.push(
                 Diagnostic::error(

@@ -76,18 +76,26 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
 /// Every `content/<section>/*.md` under `root`, sorted by path, without reading them; files
 /// that are not built are reported here.
 pub fn scan(root: &Path, diags: &mut Diagnostics) -> Vec<Found> {
+    scan_with_dirs(root, diags).0
+}
+
+/// [`scan`], with every directory it walked (content/ and each one below it): what the
+/// list of files depends on.
+pub fn scan_with_dirs(root: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<PathBuf>) {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         diags.push(
             Diagnostic::error("no-content", CONTENT_DIR, "mappen content/ findes ikke")
                 .hint("opret content/ med undermapperne praksis, partnere, kvalitetsstandard, viden og plakater"),
         );
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let mut paths: Vec<PathBuf> = Vec::new();
+    let mut dirs: Vec<PathBuf> = Vec::new();
     for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() => paths.push(e.into_path()),
+            Ok(e) if e.file_type().is_dir() => dirs.push(e.into_path()),
             Ok(_) => {}
             Err(e) => {
                 let p = e
@@ -168,7 +176,7 @@ pub fn scan(root: &Path, diags: &mut Diagnostics) -> Vec<Found> {
             lang,
         });
     }
-    wanted
+    (wanted, dirs)
 }
 
 /// Read a found file, with its stamp as it was when opened.

@@ -9,15 +9,21 @@ use std::time::{Duration, SystemTime};
 use vejviser::incremental::{CacheStats, LoadCache};
 use vejviser::LoadedSite;
 
-/// Set every file under `root` an hour back, as files are that an editor did not just save
-/// (a file saved within the last two seconds is read again on every load).
+/// Set every file and directory under `root` an hour back, as files are that an editor did
+/// not just save (one saved within the last two seconds is read again on every load).
 fn age(root: &Path) {
     let then = SystemTime::now() - Duration::from_secs(3600);
-    for e in walkdir::WalkDir::new(root).into_iter().flatten() {
-        if e.file_type().is_file() {
-            let f = std::fs::File::options().write(true).open(e.path()).unwrap();
-            f.set_modified(then).unwrap();
-        }
+    for e in walkdir::WalkDir::new(root)
+        .contents_first(true)
+        .into_iter()
+        .flatten()
+    {
+        let f = if e.file_type().is_file() {
+            std::fs::File::options().write(true).open(e.path()).unwrap()
+        } else {
+            std::fs::File::open(e.path()).unwrap()
+        };
+        f.set_modified(then).unwrap();
     }
 }
 
@@ -52,6 +58,10 @@ fn an_unchanged_file_is_neither_read_nor_validated_again() {
         (stats.read, stats.validated, stats.reused, stats.invalidated),
         (0, 0, ENTRIES, false),
         "a second load with nothing changed reads nothing"
+    );
+    assert!(
+        !stats.scanned,
+        "no directory changed: content/ is not walked again"
     );
     // The very same entries, shared, not copies.
     for (a, b) in first.site.entries.iter().zip(&second.site.entries) {
@@ -142,6 +152,7 @@ fn a_deleted_and_a_new_file_are_handled() {
     .unwrap();
     let (l, _, stats) = load(dir.path(), &mut cache);
     let l = l.unwrap();
+    assert!(stats.scanned, "a new file changes its directory");
     assert_eq!(title(&l, "content/kvalitetsstandard/ophold.md"), "Ophold");
     assert_eq!(
         (stats.files, stats.read, stats.validated),
