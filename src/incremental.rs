@@ -34,7 +34,7 @@ const RACY: Duration = Duration::from_secs(2);
 pub struct LoadCache {
     /// What everything here was loaded under (config, date, options, theme files).
     key: Option<u64>,
-    files: HashMap<String, Cached>,
+    files: rustc_hash::FxHashMap<String, Cached>,
     /// Site-relative paths reported changed since the last load.
     changed: HashSet<String>,
     /// The last scan of content/: the files found, what it reported, and every directory

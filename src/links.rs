@@ -10,7 +10,7 @@ use crate::markdown::Rendered;
 use crate::model::{LeftOut, Site};
 use crate::render::{PageJob, Prepared, RenderOptions};
 use crate::urls;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -21,7 +21,7 @@ use std::sync::Arc;
 pub struct LinkCache {
     /// A hash of the pages and left-out pages the entries were checked against.
     context: u64,
-    by_path: HashMap<String, CheckedEntry>,
+    by_path: rustc_hash::FxHashMap<String, CheckedEntry>,
 }
 
 struct CheckedEntry {

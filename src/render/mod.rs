@@ -443,7 +443,7 @@ struct PreparedEntry {
 /// entries that changed.
 #[derive(Default)]
 pub struct PrepareCache {
-    by_path: HashMap<String, PreparedEntry>,
+    by_path: rustc_hash::FxHashMap<String, PreparedEntry>,
 }
 
 impl PrepareCache {
