@@ -2,13 +2,17 @@
 //! themes/ or site.yaml changes and tells open pages to reload. It wraps the build stages;
 //! nothing here is part of the build itself.
 //!
-//! To keep the edit → reload loop fast at thousands of entries, a change does only what the
-//! reload needs: validate the site, re-render the Markdown of entries that changed (cached by
-//! content), plan the pages and check their links, and bump the version the page polls. The
-//! plan is kept until the next change, with its pages by path: an HTML page is then rendered
-//! on request from memory without planning again. A full in-memory build (search index,
-//! posters, every page) follows in the background and serves every other file. Nothing is
-//! written to disk.
+//! To keep the edit → reload loop fast at thousands of entries, a change costs what it
+//! changed: the load cache (`incremental.rs`) re-reads and re-validates only files whose
+//! modification time or size changed, and keeps the others' entries (shared `Arc`s); the
+//! prepare cache re-renders the Markdown and views of changed entries only; when only
+//! Markdown changed the last plan stands and only the changed entries' own pages are planned
+//! again; the link cache re-checks only their links. Cross-entry checks (duplicates,
+//! references, links) still run over the whole site. Then the version the page polls is
+//! bumped. The plan is kept until the next change, with its pages by path: an HTML page is
+//! rendered on request from memory without planning again. A full in-memory build (search
+//! index, posters, every page) follows in the background and serves every other file.
+//! Nothing is written to disk. `VEJVISER_PROFILE=1` prints each rebuild's stage timings.
 
 use crate::diag::Diagnostics;
 use crate::incremental::{LoadCache, Stages};
