@@ -3,11 +3,10 @@
 //! without writing. The commands in main.rs call these.
 
 use crate::diag::{self, internal, Diagnostics};
+use crate::incremental::{LoadCache, Stages};
 use crate::loaded::LoadedSite;
 use crate::options::BuildOptions;
-use crate::{
-    config, date, entry, links, model, output, print, render, search, slug, source, theme, write,
-};
+use crate::{config, date, links, model, output, print, render, search, write};
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -47,6 +46,18 @@ pub enum BuildFailure {
 
 /// Load → validate → model. `None` (with errors in `diags`) when the site cannot be built.
 pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedSite> {
+    load_site_incremental(opts, &mut LoadCache::new(), diags)
+}
+
+/// [`load_site`], reusing what `cache` holds from an earlier load of the same site: files
+/// whose modification time and size are unchanged are neither read nor validated again
+/// (`serve` keeps one cache per session). With an empty cache this is exactly `load_site`.
+pub fn load_site_incremental(
+    opts: &BuildOptions,
+    cache: &mut LoadCache,
+    diags: &mut Diagnostics,
+) -> Option<LoadedSite> {
+    *cache.stages_mut() = Stages::start();
     let today = opts.today.unwrap_or_else(date::Date::today);
     let mut config = config::load(&opts.root, today, diags)?;
     if let Some(url) = &opts.base_url {
@@ -72,7 +83,9 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
     if config::is_placeholder_url(&config.base_url) {
         diags.push(config::placeholder_base_url(&config));
     }
-    let theme = theme::load(&opts.root, &config.theme, &config.language, diags);
+    cache.begin(&opts.root, &config, opts.drafts);
+    cache.stages_mut().lap("config");
+    let theme = cache.theme(&opts.root, &config.theme, &config.language, diags);
     if let Some(t) = &theme {
         // Help pages take their lead from `audience_<key>_intro`: an audience added in
         // site.yaml needs its text too, or its page would show the key.
@@ -97,46 +110,44 @@ pub fn load_site(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<LoadedS
             }
         }
     }
-    // Translations (`x.en.md`) are read after the model: they need their Danish source.
-    let (files, translation_files): (Vec<_>, Vec<_>) = source::load(&opts.root, diags)
-        .into_iter()
-        .partition(|f| f.lang.is_none());
-    source::check_duplicate_slugs(&files, diags);
-    let results: Vec<(Option<entry::Entry>, Diagnostics)> = files
-        .par_iter()
-        .map(|f| {
-            let mut d = Diagnostics::new();
-            let e = entry::validate(f, &config, &mut d);
-            (e, d)
-        })
-        .collect();
-    let mut entries = Vec::with_capacity(results.len());
+    cache.stages_mut().lap("theme");
+    let found = cache.scan(&opts.root, diags);
+    cache.stages_mut().lap("scan");
+    // Translations (`x.en.md`) are read here and validated after the model: they need their
+    // Danish source. Entries are validated one file at a time, in parallel.
+    let validated = cache.validate(&found, &config, diags);
+    cache.stages_mut().lap("read+validate");
     // Files that exist but failed validation: references to them are not reported as
     // missing, so the editor sees every real problem in one pass without false alarms.
-    let mut invalid = std::collections::HashSet::new();
-    for ((e, d), f) in results.into_iter().zip(&files) {
-        diags.extend(d);
-        match e {
-            Some(e) => entries.push(e),
-            None => {
-                invalid.insert((f.section, slug::slugify(&f.stem)));
-            }
+    let site = model::build(
+        config,
+        validated.entries.clone(),
+        opts.drafts,
+        &validated.invalid,
+        diags,
+    );
+    cache.stages_mut().lap("model");
+    // National wording, for the entries on the site, in site order.
+    for e in &site.entries {
+        for d in validated.national(&e.path) {
+            diags.push(d.clone());
         }
     }
-    let site = model::build(config, entries, opts.drafts, &invalid, diags);
-    crate::national::check_wording(&site, diags);
     let theme = theme?;
     if diags.has_errors() {
         return None;
     }
     let logo = crate::logo::load(&opts.root, &site.config, diags);
-    let translations = crate::translation::validate(&translation_files, &site, diags);
+    let translations = crate::translation::validate(&validated.translations, &site, diags);
     let language_themes = site.config.languages[1..]
         .iter()
         .filter_map(|l| {
-            theme::load(&opts.root, &site.config.theme, l, diags).map(|t| (l.clone(), t))
+            cache
+                .theme(&opts.root, &site.config.theme, l, diags)
+                .map(|t| (l.clone(), t))
         })
         .collect();
+    cache.stages_mut().lap("translations");
     if diags.has_errors() {
         return None;
     }
@@ -216,7 +227,7 @@ pub fn render_site_into(
     }
     crate::languages::render_other_languages(loaded, &ropts, sink, &mut page_diags);
     // The pages are done with the Markdown: its text moves into the index, uncopied.
-    let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
+    let texts: Vec<String> = prepared.into_texts();
     let t = Instant::now();
     let search_files = search::SearchIndex::build(loaded, texts, &opts.root, &mut search_diags)
         .and_then(|idx| {
@@ -313,7 +324,7 @@ pub fn search_index(
     diags: &mut Diagnostics,
 ) -> Option<search::SearchIndex> {
     let prepared = render::prepare(&loaded.site, &loaded.theme, None);
-    let texts: Vec<String> = prepared.rendered.into_iter().map(|r| r.text).collect();
+    let texts: Vec<String> = prepared.into_texts();
     search::SearchIndex::build(loaded, texts, &opts.root, diags)
 }
 

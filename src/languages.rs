@@ -142,7 +142,7 @@ pub fn search_corpora<'a>(loaded: &'a LoadedSite, langs: &Languages) -> Vec<Lang
             .map(|e| {
                 let mut e = e.clone();
                 if !pages.contains(&crate::urls::entry_dir(e.section, &e.slug)) {
-                    e.body.clear();
+                    std::sync::Arc::make_mut(&mut e).body.clear();
                 }
                 e
             })
@@ -151,7 +151,7 @@ pub fn search_corpora<'a>(loaded: &'a LoadedSite, langs: &Languages) -> Vec<Lang
         config.base_path = format!("{}/{}", langs.root_base_path, info.code);
         let site = localized.with_entries(config, entries);
         let prepared = render::prepare(&site, theme, None);
-        let texts = prepared.rendered.into_iter().map(|r| r.text).collect();
+        let texts = prepared.into_texts();
         let corpus = Corpus {
             site: &site,
             strings: &theme.strings,

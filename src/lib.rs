@@ -21,6 +21,7 @@ pub mod fold;
 pub mod freshness;
 pub mod frontmatter;
 pub mod html;
+pub mod incremental;
 pub mod init;
 pub mod jsonld;
 pub mod languages;
@@ -51,8 +52,8 @@ pub mod urls;
 pub mod write;
 
 pub use driver::{
-    build, check, display, load_site, render_site, render_site_into, search_index, search_index_in,
-    BuildFailure, BuildReport, Timings,
+    build, check, display, load_site, load_site_incremental, render_site, render_site_into,
+    search_index, search_index_in, BuildFailure, BuildReport, Timings,
 };
 pub use loaded::LoadedSite;
 pub use options::BuildOptions;

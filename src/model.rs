@@ -6,18 +6,22 @@ use crate::config::Config;
 use crate::diag::{closest, Diagnostic, Diagnostics};
 use crate::entry::{Entry, Section};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 #[derive(Debug)]
 pub struct Site {
     pub config: Config,
-    pub entries: Vec<Entry>,
+    /// Shared, so a preview server keeps an unchanged entry between rebuilds without copying
+    /// it (and a language's copy of the site shares the entries it does not translate).
+    pub entries: Vec<Arc<Entry>>,
     /// Site directories (`partnere/x/`) of drafts left out of this build: links to them are
     /// shown as text with a warning, not reported as missing pages.
     pub draft_dirs: std::collections::HashSet<String>,
     /// Site directories of other municipalities' local entries (`municipality:`), left out
     /// of this site like drafts, with whose they are.
     pub other_municipality: HashMap<String, Vec<String>>,
-    index: HashMap<(Section, String), usize>,
+    /// Entry positions by section and slug (looked up without making a key string).
+    index: HashMap<Section, HashMap<String, usize>>,
 }
 
 /// Why a page that exists as a file is not on this site.
@@ -33,12 +37,17 @@ pub const MUNICIPALITY_CONTACT: &str = "kommune";
 
 impl Site {
     pub fn section(&self, s: Section) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(move |e| e.section == s)
+        self.entries
+            .iter()
+            .map(|e| &**e)
+            .filter(move |e| e.section == s)
+    }
+    /// The position in `entries` of `section/slug`.
+    pub fn index_of(&self, s: Section, slug: &str) -> Option<usize> {
+        self.index.get(&s)?.get(slug).copied()
     }
     pub fn get(&self, s: Section, slug: &str) -> Option<&Entry> {
-        self.index
-            .get(&(s, slug.to_string()))
-            .map(|i| &self.entries[*i])
+        self.index_of(s, slug).map(|i| &*self.entries[i])
     }
     /// The advice blocks (`content/hjaelp/`) for `audience`, with their entry index.
     pub fn advice_for<'s, 'k>(
@@ -50,6 +59,7 @@ impl Site {
     {
         self.entries
             .iter()
+            .map(|e| &**e)
             .enumerate()
             .filter(move |(_, e)| e.guidance().is_some_and(|g| g.audience == audience))
     }
@@ -62,12 +72,14 @@ impl Site {
     }
     /// The same site with other entries (a language's copy): the index is rebuilt, the
     /// drafts and left-out pages stay.
-    pub fn with_entries(&self, config: Config, entries: Vec<Entry>) -> Site {
-        let index = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| ((e.section, e.slug.clone()), i))
-            .collect();
+    pub fn with_entries(&self, config: Config, entries: Vec<Arc<Entry>>) -> Site {
+        let mut index: HashMap<Section, HashMap<String, usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            index
+                .entry(e.section)
+                .or_default()
+                .insert(e.slug.clone(), i);
+        }
         Site {
             config,
             entries,
@@ -88,7 +100,7 @@ impl Site {
 /// not reported again.
 pub fn build(
     config: Config,
-    mut entries: Vec<Entry>,
+    mut entries: Vec<Arc<Entry>>,
     include_drafts: bool,
     invalid: &HashSet<(Section, String)>,
     diags: &mut Diagnostics,
@@ -105,9 +117,13 @@ pub fn build(
     entries.sort_by(|a, b| {
         (a.section, a.weight, &a.title, &a.slug).cmp(&(b.section, b.weight, &b.title, &b.slug))
     });
-    let mut index = HashMap::with_capacity(entries.len());
+    let mut index: HashMap<Section, HashMap<String, usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        if let Some(prev) = index.insert((e.section, e.slug.clone()), i) {
+        if let Some(prev) = index
+            .entry(e.section)
+            .or_default()
+            .insert(e.slug.clone(), i)
+        {
             let other = &entries[prev];
             diags.push(
                 Diagnostic::error(
@@ -135,7 +151,7 @@ pub fn build(
 /// site's, with a warning each: they would send a citizen to another town's offices.
 fn leave_out_other_municipalities(
     config: &Config,
-    entries: &mut Vec<Entry>,
+    entries: &mut Vec<Arc<Entry>>,
     diags: &mut Diagnostics,
 ) -> HashMap<String, Vec<String>> {
     let here = config.municipality_short();

@@ -2,18 +2,23 @@
 //! themes/ or site.yaml changes and tells open pages to reload. It wraps the build stages;
 //! nothing here is part of the build itself.
 //!
-//! To keep the edit → reload loop fast at thousands of entries, a change does only what the
-//! reload needs: validate the site, re-render the Markdown of entries that changed (cached by
-//! content), plan the pages and check their links, and bump the version the page polls. The
-//! plan is kept until the next change, with its pages by path: an HTML page is then rendered
-//! on request from memory without planning again. A full in-memory build (search index,
-//! posters, every page) follows in the background and serves every other file. Nothing is
-//! written to disk.
+//! To keep the edit → reload loop fast at thousands of entries, a change costs what it
+//! changed: the load cache (`incremental.rs`) re-reads and re-validates only files whose
+//! modification time or size changed, and keeps the others' entries (shared `Arc`s); the
+//! prepare cache re-renders the Markdown and views of changed entries only; when only
+//! Markdown changed the last plan stands and only the changed entries' own pages are planned
+//! again; the link cache re-checks only their links. Cross-entry checks (duplicates,
+//! references, links) still run over the whole site. Then the version the page polls is
+//! bumped. The plan is kept until the next change, with its pages by path: an HTML page is
+//! rendered on request from memory without planning again. A full in-memory build (search
+//! index, posters, every page) follows in the background and serves every other file.
+//! Nothing is written to disk. `VEJVISER_PROFILE=1` prints each rebuild's stage timings.
 
 use crate::diag::Diagnostics;
+use crate::incremental::{LoadCache, Stages};
 use crate::loaded::LoadedSite;
 use crate::options::BuildOptions;
-use crate::render::{self, MarkdownCache, Plan, Prepared, RenderOptions};
+use crate::render::{self, Plan, PrepareCache, Prepared, RenderOptions};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -31,13 +36,20 @@ struct Current {
     loaded: Arc<LoadedSite>,
     tera: Arc<tera::Tera>,
     /// The pages of the site, planned once per rebuild (not per request), by path.
-    plan: Arc<Yoke<Plan<'static>, Arc<PlanInputs>>>,
+    plan: Arc<SitePlan>,
+    /// When only some entries' Markdown changed since `plan` was made: their own pages,
+    /// planned again (`render::changed_entry_pages`); they go before `plan`'s.
+    overlay: Option<Arc<SitePlan>>,
     /// Every file of the last full build (assets, search index, posters, pages).
     files: Arc<HashMap<String, Vec<u8>>>,
 }
 
+type SitePlan = Yoke<Plan<'static>, Arc<PlanInputs>>;
+
 /// What a plan borrows from: kept alive together with it.
 struct PlanInputs {
+    /// The load cache key it was loaded under (config, date, options, theme files).
+    key: u64,
     loaded: Arc<LoadedSite>,
     prepared: Prepared,
     ropts: RenderOptions,
@@ -47,7 +59,17 @@ struct Server {
     opts: BuildOptions,
     current: RwLock<Option<Current>>,
     version: AtomicU64,
-    md_cache: Mutex<MarkdownCache>,
+    /// Validated entries and themes by file, with their stamps: an edit re-reads and
+    /// re-validates only what changed.
+    load_cache: Mutex<LoadCache>,
+    /// The templates, parsed once per theme (kept while the load cache key stands).
+    tera: Mutex<Option<(u64, Arc<tera::Tera>)>>,
+    md_cache: Mutex<PrepareCache>,
+    /// Each entry's link diagnostics, checked again only when its Markdown or the site's
+    /// pages changed.
+    link_cache: Mutex<crate::links::LinkCache>,
+    /// Print each rebuild's stage timings (`VEJVISER_PROFILE=1`).
+    profile: bool,
     script: Vec<u8>,
     /// Incremented per rebuild so a slow background full build never overwrites a newer one.
     generation: AtomicU64,
@@ -110,7 +132,11 @@ pub fn serve(
         opts,
         current: RwLock::new(None),
         version: AtomicU64::new(0),
-        md_cache: Mutex::new(MarkdownCache::new()),
+        load_cache: Mutex::new(LoadCache::new()),
+        tera: Mutex::new(None),
+        md_cache: Mutex::new(PrepareCache::new()),
+        link_cache: Mutex::new(crate::links::LinkCache::new()),
+        profile: std::env::var_os("VEJVISER_PROFILE").is_some_and(|v| !v.is_empty() && v != "0"),
         script,
         generation: AtomicU64::new(0),
         full_running: AtomicBool::new(false),
@@ -124,7 +150,7 @@ pub fn serve(
         errors_template,
     });
     let report: Arc<dyn Fn(&str) + Send + Sync> = Arc::new(report);
-    server.rebuild(&report, true);
+    server.rebuild(&report, true, Vec::new());
     report(&format!(
         "Forhåndsvisning på http://127.0.0.1:{port}/ (stop med Ctrl+C)"
     ));
@@ -167,7 +193,7 @@ pub fn serve(
                 if paths.iter().all(|p| is_ignored(p)) {
                     continue;
                 }
-                server.rebuild(&report, false);
+                server.rebuild(&report, false, paths);
             }
         });
     }
@@ -187,17 +213,47 @@ fn is_ignored(p: &Path) -> bool {
 }
 
 impl Server {
-    /// The fast path: validate, prepare (cached Markdown), plan; then reload the page.
-    fn rebuild(self: &Arc<Self>, report: &Arc<dyn Fn(&str) + Send + Sync>, first: bool) {
+    /// The fast path: validate what changed, prepare (cached Markdown), plan; then reload
+    /// the page. `changed`: the paths the watcher reported.
+    fn rebuild(
+        self: &Arc<Self>,
+        report: &Arc<dyn Fn(&str) + Send + Sync>,
+        first: bool,
+        changed: Vec<std::path::PathBuf>,
+    ) {
         let t = Instant::now();
         let mut diags = Diagnostics::new();
+        let mut stages = Stages::start();
         let fast = (|| {
-            let loaded = crate::driver::load_site(&self.opts, &mut diags)?;
-            let tera = render::build_tera(&loaded.theme, &mut diags)?;
+            let (loaded, tera, key) = {
+                let mut cache = self.load_cache.lock().unwrap_or_else(|e| e.into_inner());
+                cache.mark_changed(
+                    (changed.iter())
+                        .filter_map(|p| p.strip_prefix(&self.opts.root).ok())
+                        .map(crate::diag::display_path),
+                );
+                let loaded =
+                    crate::driver::load_site_incremental(&self.opts, &mut cache, &mut diags);
+                stages.extend(cache.stages());
+                let loaded = loaded?;
+                let key = cache.key().unwrap_or_default();
+                let mut tera = self.tera.lock().unwrap_or_else(|e| e.into_inner());
+                let tera = match tera.as_ref().filter(|(k, _)| *k == key) {
+                    Some((_, t)) => t.clone(),
+                    None => {
+                        let t = Arc::new(render::build_tera(&loaded.theme, &mut diags)?);
+                        *tera = Some((key, t.clone()));
+                        t
+                    }
+                };
+                (loaded, tera, key)
+            };
+            stages.lap("tera");
             let prepared = {
                 let mut cache = self.md_cache.lock().unwrap_or_else(|e| e.into_inner());
                 render::prepare(&loaded.site, &loaded.theme, Some(&mut cache))
             };
+            stages.lap("prepare");
             // The language switch and alternates as in the build; the other languages'
             // pages themselves come from the full build below.
             let ropts = RenderOptions {
@@ -205,30 +261,71 @@ impl Server {
                 ..self.render_options()
             };
             let inputs = Arc::new(PlanInputs {
+                key,
                 loaded: Arc::new(loaded),
                 prepared,
                 ropts,
             });
-            let plan: Yoke<Plan<'static>, Arc<PlanInputs>> =
-                Yoke::attach_to_cart(inputs.clone(), |i: &PlanInputs| {
-                    Plan::new(render::plan(
-                        &i.loaded.site,
-                        &i.loaded.theme,
-                        &i.prepared,
-                        &i.ropts,
-                    ))
-                });
+            // When only Markdown changed, the last plan stands but for the changed entries'
+            // own pages.
+            let base = (self.current.read().unwrap_or_else(|e| e.into_inner()))
+                .as_ref()
+                .map(|c| c.plan.clone());
+            let reuse = base.and_then(|base| {
+                let old = base.backing_cart();
+                let one_language =
+                    old.ropts.languages.all.is_empty() && inputs.ropts.languages.all.is_empty();
+                if old.key != inputs.key || !one_language {
+                    return None;
+                }
+                let changed = render::changed_entry_pages(
+                    (&old.loaded.site, &old.prepared),
+                    (&inputs.loaded.site, &inputs.prepared),
+                )?;
+                Some((base, changed))
+            });
+            let (plan, overlay) = match reuse {
+                Some((base, changed)) => {
+                    let overlay: SitePlan =
+                        Yoke::attach_to_cart(inputs.clone(), |i: &PlanInputs| {
+                            Plan::new(render::plan_entry_pages(
+                                &i.loaded.site,
+                                &i.loaded.theme,
+                                &i.prepared,
+                                &i.ropts,
+                                &changed,
+                            ))
+                        });
+                    stages.lap("plan (changed pages)");
+                    (base, Some(Arc::new(overlay)))
+                }
+                None => {
+                    let plan: SitePlan = Yoke::attach_to_cart(inputs.clone(), |i: &PlanInputs| {
+                        Plan::new(render::plan(
+                            &i.loaded.site,
+                            &i.loaded.theme,
+                            &i.prepared,
+                            &i.ropts,
+                        ))
+                    });
+                    stages.lap("plan");
+                    (Arc::new(plan), None)
+                }
+            };
+            // The pages are the same in both cases: the base plan names them all.
             let jobs = plan.get().jobs();
-            crate::links::check(
+            crate::links::check_cached(
                 &inputs.loaded.site,
                 &inputs.prepared,
                 jobs,
                 &inputs.ropts,
+                Some(&mut self.link_cache.lock().unwrap_or_else(|e| e.into_inner())),
                 &mut diags,
             );
-            (!diags.has_errors()).then_some((inputs.loaded.clone(), tera, plan))
+            stages.lap("links");
+            (!diags.has_errors()).then_some((inputs.loaded.clone(), tera, plan, overlay))
         })();
-        let Some((loaded, tera, plan)) = fast else {
+        let Some((loaded, tera, plan, overlay)) = fast else {
             report(&diags.render_report());
             report("Bygningen fejlede; browseren viser fejlene, indtil de er rettet.");
             *self.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(self.error_page(&diags));
@@ -237,19 +334,42 @@ impl Server {
         };
         *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        {
+        // The last build is let go of after the reload is signalled: freeing a plan of
+        // 10,000 pages is not the editor's wait.
+        let previous = {
             let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
             let files = cur.as_ref().map(|c| c.files.clone()).unwrap_or_default();
-            *cur = Some(Current {
+            cur.replace(Current {
                 generation,
                 loaded: loaded.clone(),
-                tera: Arc::new(tera),
-                plan: Arc::new(plan),
+                tera,
+                plan,
+                overlay,
                 files,
-            });
-        }
+            })
+        };
         self.version.fetch_add(1, Ordering::SeqCst);
+        drop(previous);
         let fast_ms = t.elapsed().as_secs_f64() * 1000.0;
+        if self.profile {
+            let stats = self
+                .load_cache
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .stats();
+            report(&format!(
+                "profil: {} ({} filer, {} læst, {} valideret{})",
+                stages.render(),
+                stats.files,
+                stats.read,
+                stats.validated,
+                if stats.invalidated {
+                    ", alt forfra"
+                } else {
+                    ""
+                }
+            ));
+        }
         let warnings = diags.warning_count();
         report(&format!(
             "Genopbygget på {fast_ms:.0} ms{}",
@@ -401,8 +521,11 @@ impl Server {
         if is_page {
             let plan = c.plan.get();
             for p in &candidates {
-                if let Some(Ok(f)) = plan.render_page(&c.tera, &c.loaded.theme, p) {
-                    return (200, f.path, f.bytes);
+                let overlay = c.overlay.as_ref().map(|o| o.get());
+                for plan in overlay.into_iter().chain([plan]) {
+                    if let Some(Ok(f)) = plan.render_page(&c.tera, &c.loaded.theme, p) {
+                        return (200, f.path, f.bytes);
+                    }
                 }
             }
             if let Some(Ok(f)) = plan.render_page(&c.tera, &c.loaded.theme, "404.html") {

@@ -5,6 +5,7 @@
 use crate::diag::{display_path, Diagnostic, Diagnostics};
 use crate::section::Section;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -20,20 +21,81 @@ pub struct SourceFile {
 
 pub const CONTENT_DIR: &str = "content";
 
+/// A file of a section that [`load`] reads, found but not read yet.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub path: PathBuf,
+    /// Site-relative path, `/`-separated (`content/praksis/x.md`).
+    pub relp: String,
+    pub section: Section,
+    /// The stem without a language (`udsat` for `udsat.en.md`).
+    pub stem: String,
+    pub lang: Option<String>,
+}
+
+/// What a file's metadata says about its content without reading it: `serve` reads a file
+/// again only when this changed (`incremental.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub modified: Option<SystemTime>,
+    pub len: u64,
+}
+
+impl Stamp {
+    fn of(m: &std::fs::Metadata) -> Stamp {
+        Stamp {
+            modified: m.modified().ok(),
+            len: m.len(),
+        }
+    }
+}
+
+/// The stamp of the file at `path` now (`None` when it cannot be read).
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
+}
+
 /// Read every `content/<section>/*.md` under `root`, sorted by path.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
+    let wanted = scan(root, diags);
+    // Reading and UTF-8 checking in parallel (at 10,000 entries this was 0.1 s in a row);
+    // results and problems stay in path order.
+    use rayon::prelude::*;
+    let read: Vec<Result<SourceFile, Diagnostic>> =
+        wanted.par_iter().map(|f| read(f).map(|(s, _)| s)).collect();
+    let mut out = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(f) => out.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    out
+}
+
+/// Every `content/<section>/*.md` under `root`, sorted by path, without reading them; files
+/// that are not built are reported here.
+pub fn scan(root: &Path, diags: &mut Diagnostics) -> Vec<Found> {
+    scan_with_dirs(root, diags).0
+}
+
+/// [`scan`], with every directory it walked (content/ and each one below it): what the
+/// list of files depends on.
+pub fn scan_with_dirs(root: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<PathBuf>) {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         diags.push(
             Diagnostic::error("no-content", CONTENT_DIR, "mappen content/ findes ikke")
                 .hint("opret content/ med undermapperne praksis, partnere, kvalitetsstandard, viden og plakater"),
         );
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let mut paths: Vec<PathBuf> = Vec::new();
+    let mut dirs: Vec<PathBuf> = Vec::new();
     for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() => paths.push(e.into_path()),
+            Ok(e) if e.file_type().is_dir() => dirs.push(e.into_path()),
             Ok(_) => {}
             Err(e) => {
                 let p = e
@@ -105,51 +167,50 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
             );
             continue;
         };
-        let stem = stem.to_string();
-        wanted.push((path, relp.clone(), section, stem));
+        let (stem, lang) = split_language(stem.to_string());
+        wanted.push(Found {
+            path,
+            relp,
+            section,
+            stem,
+            lang,
+        });
     }
-    // Reading and UTF-8 checking in parallel (at 10,000 entries this was 0.1 s in a row);
-    // results and problems stay in path order.
-    use rayon::prelude::*;
-    let read: Vec<Result<SourceFile, Diagnostic>> = wanted
-        .into_par_iter()
-        .map(|(path, relp, section, stem)| read_file(&path, relp, section, stem))
-        .collect();
-    let mut out = Vec::with_capacity(read.len());
-    for r in read {
-        match r {
-            Ok(f) => out.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    out
+    (wanted, dirs)
 }
 
-fn read_file(
-    path: &Path,
-    relp: String,
-    section: Section,
-    stem: String,
-) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error("unreadable", &relp, format!("kan ikke læse filen: {e}")))?;
+/// Read a found file, with its stamp as it was when opened.
+pub fn read(f: &Found) -> Result<(SourceFile, Stamp), Diagnostic> {
+    let relp = &f.relp;
+    let unreadable = |e: std::io::Error| {
+        Diagnostic::error("unreadable", relp, format!("kan ikke læse filen: {e}"))
+    };
+    let (bytes, stamp) = (|| {
+        use std::io::Read;
+        let mut file = std::fs::File::open(&f.path)?;
+        let meta = file.metadata()?;
+        let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+        file.read_to_end(&mut bytes)?;
+        Ok((bytes, Stamp::of(&meta)))
+    })()
+    .map_err(unreadable)?;
     match String::from_utf8(bytes) {
-        Ok(text) => {
-            let (stem, lang) = split_language(stem);
-            Ok(SourceFile {
-                section,
-                path: relp,
-                stem,
-                lang,
+        Ok(text) => Ok((
+            SourceFile {
+                section: f.section,
+                path: f.relp.clone(),
+                stem: f.stem.clone(),
+                lang: f.lang.clone(),
                 text,
-            })
-        }
+            },
+            stamp,
+        )),
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
             let col = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
             Err(
-                Diagnostic::error("not-utf8", &relp, "filen er ikke gemt som UTF-8")
+                Diagnostic::error("not-utf8", relp, "filen er ikke gemt som UTF-8")
                     .at(line, Some(col))
                     .hint("gem filen igen med tegnsættet UTF-8 (i mange programmer: \"Gem som\" → Kodning: UTF-8)"),
             )
@@ -163,14 +224,16 @@ fn rel(root: &Path, p: &Path) -> String {
 
 /// Two files in a section whose names fold to the same slug (`Danner.md` and `danner.md`,
 /// `mødrehjælpen.md` and `moedrehjaelpen.md`) would get the same address.
-pub fn check_duplicate_slugs(files: &[SourceFile], diags: &mut Diagnostics) {
-    let mut seen: std::collections::HashMap<(Section, String), &str> =
-        std::collections::HashMap::new();
-    for f in files {
-        let slug = crate::slug::slugify(&f.stem);
-        if let Some(first) = seen.insert((f.section, slug.clone()), &f.path) {
+/// `files` are (section, slug of the stem, path).
+pub fn check_duplicate_slugs<'a>(
+    files: impl IntoIterator<Item = (Section, &'a str, &'a str)>,
+    diags: &mut Diagnostics,
+) {
+    let mut seen: rustc_hash::FxHashMap<(Section, &str), &str> = Default::default();
+    for (section, slug, path) in files {
+        if let Some(first) = seen.insert((section, slug), path) {
             diags.push(
-                Diagnostic::error("duplicate-slug", &f.path, format!("får samme adresse (slug `{slug}`) som {first}"))
+                Diagnostic::error("duplicate-slug", path, format!("får samme adresse (slug `{slug}`) som {first}"))
                     .at(1, None)
                     .hint("to sider i samme sektion kan ikke have samme slug: slet eller omdøb den ene fil"),
             );

@@ -432,6 +432,8 @@ pub fn localize(
     localize_hours(&mut config.municipality.phones);
     let mut entries = site.entries.clone();
     for e in &mut entries {
+        // Every entry changes here (translated or marked untranslated): a copy each.
+        let e = std::sync::Arc::make_mut(e);
         if let Some(p) = e.partner_mut() {
             localize_hours(&mut p.contact.phones);
         }

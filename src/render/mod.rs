@@ -15,6 +15,7 @@ use crate::urls;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 mod booklet;
 mod embed;
@@ -344,10 +345,35 @@ struct Pager {
     total: usize,
     prev: Option<String>,
     next: Option<String>,
-    pages: Vec<PagerLink>,
+    pages: PagerLinks,
 }
 
-#[derive(Serialize, Clone)]
+/// A link to every page of the list, made when the page is rendered: a list of n pages
+/// would otherwise plan n² links.
+#[derive(Clone)]
+struct PagerLinks {
+    base_path: String,
+    dir: String,
+    current: usize,
+    total: usize,
+}
+
+impl Serialize for PagerLinks {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.total))?;
+        for m in 1..=self.total {
+            seq.serialize_element(&PagerLink {
+                number: m,
+                url: urls::link(&self.base_path, &urls::page_dir(&self.dir, m)),
+                current: m == self.current,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
 struct PagerLink {
     number: usize,
     url: String,
@@ -376,13 +402,12 @@ fn paginate<T: Clone>(
                 total,
                 prev: (n > 1).then(|| link(n - 1)),
                 next: (n < total).then(|| link(n + 1)),
-                pages: (1..=total)
-                    .map(|m| PagerLink {
-                        number: m,
-                        url: link(m),
-                        current: m == n,
-                    })
-                    .collect(),
+                pages: PagerLinks {
+                    base_path: bp.to_string(),
+                    dir: dir.to_string(),
+                    current: n,
+                    total,
+                },
             };
             (urls::page_dir(dir, n), chunk, Some(pager))
         })
@@ -403,27 +428,51 @@ struct MatrixRow<'a> {
 }
 
 /// What rendering needs besides the model: every entry's Markdown rendered once, and the
-/// views templates get. Owns its data, so a preview server can keep it between requests.
+/// views templates get. Owns its data, so a preview server can keep it between requests;
+/// each entry's parts are shared, so the next rebuild reuses those of unchanged entries.
 pub struct Prepared {
-    pub rendered: Vec<markdown::Rendered>,
-    views: Vec<EntryView>,
-    cards: Vec<CardView>,
+    pub rendered: Vec<Arc<markdown::Rendered>>,
+    views: Vec<Arc<EntryView>>,
+    cards: Vec<Arc<CardView>>,
     sv: SiteView,
     asset_urls: BTreeMap<String, String>,
 }
 
-/// Rendered Markdown by entry path, with a hash of what it was rendered from; lets `serve`
-/// re-render only the entries that changed.
-pub type MarkdownCache = HashMap<String, (u64, markdown::Rendered)>;
-
-fn markdown_key(e: &Entry, base_path: &str, drafts: u64) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (&e.body, e.body_line, base_path, drafts).hash(&mut h);
-    for l in &e.local {
-        (&l.municipality, &l.text, l.line).hash(&mut h);
+impl Prepared {
+    /// Every entry's plain text, in entry order, for the search index (moved out where
+    /// nothing else holds it, as in a build).
+    pub fn into_texts(self) -> Vec<String> {
+        (self.rendered.into_iter())
+            .map(|r| Arc::try_unwrap(r).map_or_else(|r| r.text.clone(), |r| r.text))
+            .collect()
     }
-    h.finish()
+}
+
+/// An entry's prepared parts, as the last rebuild made them.
+struct PreparedEntry {
+    /// The entry they were made from: the same `Arc` means the same entry (the load cache
+    /// hands out the same one while its file is unchanged, and the cache keeps it alive).
+    entry: Arc<Entry>,
+    /// The entry a partner's `replaced_by` names: its title is in the view.
+    replaced_by: Option<Arc<Entry>>,
+    /// What the Markdown was rendered under: base path and hidden drafts.
+    markdown_key: u64,
+    rendered: Arc<markdown::Rendered>,
+    view: Arc<EntryView>,
+    card: Arc<CardView>,
+}
+
+/// Every entry's rendered Markdown and views by entry path; lets `serve` prepare only the
+/// entries that changed.
+#[derive(Default)]
+pub struct PrepareCache {
+    by_path: rustc_hash::FxHashMap<String, PreparedEntry>,
+}
+
+impl PrepareCache {
+    pub fn new() -> Self {
+        PrepareCache::default()
+    }
 }
 
 /// An entry's Markdown: its body, then its paragraph for this site's municipality
@@ -457,56 +506,103 @@ fn render_entry_markdown(
     r
 }
 
-/// A hash of the set of hidden drafts: when it changes, links in every body may change.
-fn drafts_key(site: &Site) -> u64 {
+/// A hash of what every entry's Markdown depends on besides the entry: the base path and
+/// the set of hidden drafts (when it changes, links in every body may change).
+fn markdown_key(site: &Site) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut dirs: Vec<&String> = site.draft_dirs.iter().collect();
     dirs.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    dirs.hash(&mut h);
+    (&site.config.base_path, dirs).hash(&mut h);
     h.finish()
 }
 
-pub fn prepare(site: &Site, theme: &Theme, cache: Option<&mut MarkdownCache>) -> Prepared {
+/// The entry a partner's `replaced_by` names, whose title its view shows.
+fn replaced_by<'s>(site: &'s Site, e: &Entry) -> Option<&'s Arc<Entry>> {
+    let slug = e.partner()?.replaced_by.as_ref()?;
+    let i = site.index_of(Section::Partnere, slug)?;
+    Some(&site.entries[i])
+}
+
+fn same_entry(a: Option<&Arc<Entry>>, b: Option<&Arc<Entry>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Render every entry's Markdown and make its views. With a cache (`serve`), an entry that is
+/// the same `Arc` as last time keeps its parts; only changed entries are rendered.
+pub fn prepare(site: &Site, theme: &Theme, cache: Option<&mut PrepareCache>) -> Prepared {
     let c = &site.config;
     let bp = c.base_path.as_str();
     let strings = &theme.strings;
-    // 1. Markdown, in parallel, in entry order (from the cache where unchanged).
     let hidden = &site.draft_dirs;
-    let drafts = drafts_key(site);
     let local_heading = strings.get("local_heading").map_or("", String::as_str);
-    let rendered: Vec<markdown::Rendered> = match cache {
-        None => site
-            .entries
-            .par_iter()
-            .map(|e| render_entry_markdown(site, local_heading, e, hidden))
-            .collect(),
+    let make = |e: &Arc<Entry>| {
+        let rendered = Arc::new(render_entry_markdown(site, local_heading, e, hidden));
+        let view = entry_view(site, strings, e);
+        let card = Arc::new(card_view(&view));
+        (rendered, Arc::new(view), card)
+    };
+    let parts: Vec<(Arc<markdown::Rendered>, Arc<EntryView>, Arc<CardView>)> = match cache {
+        // 1. Markdown and views, in parallel, in entry order.
+        None => site.entries.par_iter().map(make).collect(),
         Some(cache) => {
-            let out: Vec<(u64, markdown::Rendered)> = site
+            let key = markdown_key(site);
+            // (parts, whether they were made now)
+            let made: Vec<_> = site
                 .entries
                 .par_iter()
                 .map(|e| {
-                    let key = markdown_key(e, bp, drafts);
-                    match cache.get(&e.path) {
-                        Some((k, r)) if *k == key => (key, r.clone()),
-                        _ => (key, render_entry_markdown(site, local_heading, e, hidden)),
+                    let replaced = replaced_by(site, e);
+                    match cache.by_path.get(&e.path) {
+                        Some(p) if Arc::ptr_eq(&p.entry, e) && p.markdown_key == key => {
+                            if same_entry(p.replaced_by.as_ref(), replaced) {
+                                ((p.rendered.clone(), p.view.clone(), p.card.clone()), false)
+                            } else {
+                                let v = entry_view(site, strings, e);
+                                let card = Arc::new(card_view(&v));
+                                ((p.rendered.clone(), Arc::new(v), card), true)
+                            }
+                        }
+                        _ => (make(e), true),
                     }
                 })
                 .collect();
-            cache.clear();
-            for (e, (k, r)) in site.entries.iter().zip(&out) {
-                cache.insert(e.path.clone(), (*k, r.clone()));
+            // The cache is updated in place: an unchanged entry costs nothing here.
+            for (e, ((rendered, view, card), fresh)) in site.entries.iter().zip(&made) {
+                if *fresh {
+                    cache.by_path.insert(
+                        e.path.clone(),
+                        PreparedEntry {
+                            entry: e.clone(),
+                            replaced_by: replaced_by(site, e).cloned(),
+                            markdown_key: key,
+                            rendered: rendered.clone(),
+                            view: view.clone(),
+                            card: card.clone(),
+                        },
+                    );
+                }
             }
-            out.into_iter().map(|(_, r)| r).collect()
+            if cache.by_path.len() > site.entries.len() {
+                let here: HashSet<&str> = site.entries.iter().map(|e| e.path.as_str()).collect();
+                cache.by_path.retain(|p, _| here.contains(p.as_str()));
+            }
+            made.into_iter().map(|(p, _)| p).collect()
         }
     };
-    // 2. Views.
-    let views: Vec<EntryView> = site
-        .entries
-        .iter()
-        .map(|e| entry_view(site, strings, e))
-        .collect();
-    let cards: Vec<CardView> = views.iter().map(card_view).collect();
+    let mut rendered = Vec::with_capacity(parts.len());
+    let mut views = Vec::with_capacity(parts.len());
+    let mut cards = Vec::with_capacity(parts.len());
+    for (r, v, card) in parts {
+        rendered.push(r);
+        views.push(v);
+        cards.push(card);
+    }
+    // 2. What every page shows.
     let sv: SiteView = site_view(site, strings);
     let asset_urls: BTreeMap<String, String> = theme
         .assets
@@ -531,16 +627,91 @@ pub fn plan<'a>(
     opts: &'a RenderOptions,
 ) -> Vec<PageJob<'a>> {
     let planner = Planner::new(site, theme, prepared, opts);
-    let mut jobs = Vec::new();
-    planner.entry_pages(&mut jobs);
-    planner.section_lists(&mut jobs);
-    planner.practice_pages(&mut jobs);
-    planner.compare_page(&mut jobs);
-    planner.booklet_page(&mut jobs);
-    let audience_links = planner.help_pages(&mut jobs);
-    planner.embed_pages(&mut jobs, &audience_links);
-    planner.home_pages(&mut jobs, audience_links);
+    // The families side by side (at 10,000 entries planning is tens of milliseconds, which
+    // `serve` pays per edit); the jobs keep their order.
+    let family = |f: &(dyn Fn(&mut Vec<PageJob<'a>>) + Sync)| {
+        let mut jobs = Vec::new();
+        f(&mut jobs);
+        jobs
+    };
+    let (mut jobs, (lists, rest)) = rayon::join(
+        || family(&|j| planner.entry_pages(j)),
+        || {
+            rayon::join(
+                || family(&|j| planner.section_lists(j)),
+                || {
+                    family(&|j| {
+                        planner.practice_pages(j);
+                        planner.compare_page(j);
+                        planner.booklet_page(j);
+                        let audience_links = planner.help_pages(j);
+                        planner.embed_pages(j, &audience_links);
+                        planner.home_pages(j, audience_links);
+                    })
+                },
+            )
+        },
+    );
+    jobs.extend(lists);
+    jobs.extend(rest);
     jobs
+}
+
+/// The own pages of entries `which` (indices into `site.entries`), planned as [`plan`] plans
+/// them.
+pub fn plan_entry_pages<'a>(
+    site: &'a Site,
+    theme: &'a Theme,
+    prepared: &'a Prepared,
+    opts: &'a RenderOptions,
+    which: &[usize],
+) -> Vec<PageJob<'a>> {
+    let planner = Planner::new(site, theme, prepared, opts);
+    (which.iter())
+        .filter_map(|&i| planner.entry_page(i, &site.entries[i]))
+        .collect()
+}
+
+/// At most this many entries are re-planned on their own before `serve` plans everything.
+const MAX_CHANGED_PAGES: usize = 64;
+
+/// Whether the pages planned from `old` still hold for `new`, except the own pages of the
+/// entries returned (indices): `serve` then plans only those. That is so when the same
+/// entries are in the same order and the changed ones differ only in their Markdown: every
+/// other page shows an entry through its card, its view or its front matter, which must
+/// serialize the same, as must what every page shows. Advice (shown on help pages), posters
+/// and practices while the booklet is built are re-planned in full. The caller makes sure
+/// the config, theme and languages are the same. `None`: plan everything.
+pub fn changed_entry_pages(old: (&Site, &Prepared), new: (&Site, &Prepared)) -> Option<Vec<usize>> {
+    let ((os, op), (ns, np)) = (old, new);
+    if os.entries.len() != ns.entries.len()
+        || os.draft_dirs != ns.draft_dirs
+        || os.other_municipality != ns.other_municipality
+        || op.asset_urls != np.asset_urls
+    {
+        return None;
+    }
+    let json = |v: &dyn erased_serde::Serialize| serde_json::to_string(v).ok();
+    let mut changed = Vec::new();
+    for (i, (a, b)) in os.entries.iter().zip(&ns.entries).enumerate() {
+        if Arc::ptr_eq(a, b) {
+            continue;
+        }
+        let own_page_only = a.path == b.path
+            && matches!(
+                b.section,
+                Section::Praksis | Section::Partnere | Section::Viden | Section::Kvalitetsstandard
+            )
+            && !(b.section == Section::Praksis && crate::print::booklet::wanted(ns))
+            && json(&**a) == json(&**b)
+            && json(&*op.views[i]) == json(&*np.views[i])
+            && json(&*op.cards[i]) == json(&*np.cards[i]);
+        if !own_page_only || changed.len() == MAX_CHANGED_PAGES {
+            return None;
+        }
+        changed.push(i);
+    }
+    (json(&op.sv) == json(&np.sv)).then_some(changed)
 }
 
 /// What every page family needs: the model, the prepared views and the shared context.
@@ -548,9 +719,9 @@ struct Planner<'a> {
     site: &'a Site,
     bp: &'a str,
     strings: &'a BTreeMap<String, String>,
-    rendered: &'a [markdown::Rendered],
-    views: &'a [EntryView],
-    cards: &'a [CardView],
+    rendered: &'a [Arc<markdown::Rendered>],
+    views: &'a [Arc<EntryView>],
+    cards: &'a [Arc<CardView>],
     opts: &'a RenderOptions,
     /// Entries are unique by (section, slug) once the model is built.
     idx_of: HashMap<(Section, &'a str), usize>,

@@ -4,6 +4,23 @@
 use super::*;
 use crate::entry::PracticeMeta;
 
+/// `n.to_string() == k`, without making the string: the practice pages compare every
+/// practice's numbers with every key (at 10,000 practices, hundreds of thousands of times).
+fn decimal_is(n: u32, k: &str) -> bool {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    let mut m = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    &buf[i..] == k.as_bytes()
+}
+
 /// A practice with its card, as the practice pages list it.
 type Practice<'a> = (&'a PracticeMeta, &'a CardView);
 
@@ -107,7 +124,7 @@ impl<'a> Planner<'a> {
                 dir: urls::focus_area_dir(k),
                 items: practices
                     .iter()
-                    .filter(|(p, _)| p.focus_area.to_string() == *k)
+                    .filter(|(p, _)| decimal_is(p.focus_area, k))
                     .map(|(_, v)| *v)
                     .collect(),
             })
@@ -124,10 +141,15 @@ impl<'a> Planner<'a> {
     /// the names (in slug order).
     fn municipality_pages(&self, practices: &[Practice<'a>], jobs: &mut Vec<PageJob<'a>>) {
         let mut munis: BTreeMap<String, (String, Vec<&CardView>)> = BTreeMap::new();
+        // A few hundred names among thousands of practices: each slugified once.
+        let mut slugs: HashMap<&str, String> = HashMap::new();
         for (p, v) in practices {
             for m in &p.municipalities {
+                let slug = slugs
+                    .entry(m.as_str())
+                    .or_insert_with(|| crate::slug::slugify(m));
                 munis
-                    .entry(crate::slug::slugify(m))
+                    .entry(slug.clone())
                     .or_insert_with(|| (m.clone(), Vec::new()))
                     .1
                     .push(*v);
@@ -182,7 +204,7 @@ impl<'a> Planner<'a> {
         for (k, l) in &c.criteria.0 {
             let items: Vec<&CardView> = practices
                 .iter()
-                .filter(|(p, _)| p.criteria.iter().any(|n| n.to_string() == *k))
+                .filter(|(p, _)| p.criteria.iter().any(|n| decimal_is(*n, k)))
                 .map(|(_, v)| *v)
                 .collect();
             if items.is_empty() {
@@ -234,7 +256,7 @@ impl<'a> Planner<'a> {
                 cells: c
                     .criteria
                     .keys()
-                    .map(|k| p.criteria.iter().any(|n| n.to_string() == k))
+                    .map(|k| p.criteria.iter().any(|n| decimal_is(*n, k)))
                     .collect(),
             })
             .collect();
@@ -277,5 +299,31 @@ impl<'a> Planner<'a> {
             ctx,
             source: None,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal_is;
+
+    #[test]
+    fn decimal_is_to_string_equality() {
+        for n in [0u32, 1, 7, 10, 42, 100, 4_294_967_295] {
+            for k in [
+                "0",
+                "1",
+                "01",
+                "7",
+                "10",
+                "42",
+                "+42",
+                "100",
+                "4294967295",
+                "",
+                " 1",
+            ] {
+                assert_eq!(decimal_is(n, k), n.to_string() == k, "{n} {k:?}");
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ mod cli;
 mod common;
 mod content;
 mod helpers;
+mod incremental;
 mod invalid;
 mod jsonld;
 mod languages;
