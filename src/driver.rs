@@ -3,9 +3,10 @@
 //! without writing. The commands in main.rs call these.
 
 use crate::diag::{self, internal, Diagnostics};
-use crate::incremental::{LoadCache, Stages};
+use crate::incremental::LoadCache;
 use crate::loaded::LoadedSite;
 use crate::options::BuildOptions;
+use crate::stages::Stages;
 use crate::{config, date, links, model, output, print, render, search, write};
 use rayon::prelude::*;
 use std::path::Path;
@@ -22,6 +23,9 @@ pub struct Timings {
     pub print: Duration,
     /// The open data under /data/ (part of `render`).
     pub data: Duration,
+    /// The search phase stage by stage (source language index, its export, writing, the
+    /// other languages), printed with `VEJVISER_PROFILE=1`.
+    pub search_stages: Stages,
     pub write: Duration,
 }
 
@@ -229,12 +233,13 @@ pub fn render_site_into(
     // The pages are done with the Markdown: its text moves into the index, uncopied.
     let texts: Vec<String> = prepared.into_texts();
     let t = Instant::now();
+    let mut stages = Stages::start();
     let search_files = search::SearchIndex::build(loaded, texts, &opts.root, &mut search_diags)
         .and_then(|idx| {
-            exported(
-                search::export::export(&idx, search::docs::Corpus::of(loaded)),
-                &mut search_diags,
-            )
+            stages.extend(&idx.stages);
+            let corpus = search::docs::Corpus::of(loaded);
+            let files = search::export::export_staged(&idx, corpus, "", &mut stages);
+            exported(files, &mut search_diags)
         });
     // Tens of thousands of small files at scale (vocabulary blocks, postings, one per
     // document): written in parallel.
@@ -242,6 +247,7 @@ pub fn render_site_into(
         .unwrap_or_default()
         .into_par_iter()
         .for_each(|f| sink.put(f));
+    stages.lap("skriv");
     // Each other language's own index, under `<lang>/soeg/`.
     for mut lc in crate::languages::search_corpora(loaded, &ropts.languages) {
         let docs = std::mem::take(&mut lc.docs);
@@ -259,7 +265,9 @@ pub fn render_site_into(
             .into_par_iter()
             .for_each(|f| sink.put(f));
     }
+    stages.lap("andre sprog");
     timings.search = t.elapsed();
+    timings.search_stages = stages;
     diags.extend(page_diags);
     diags.extend(search_diags);
     if diags.has_errors() {

@@ -24,7 +24,9 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+
+pub use crate::stages::Stages;
+use std::time::{Duration, SystemTime};
 
 /// How long after its last change a file's stamp is not trusted alone.
 const RACY: Duration = Duration::from_secs(2);
@@ -61,41 +63,6 @@ pub struct CacheStats {
     pub invalidated: bool,
     /// content/ was walked (a directory changed); otherwise the last list of files stood.
     pub scanned: bool,
-}
-
-/// How long each stage of a load or rebuild took, in order (for profiles).
-#[derive(Debug, Default, Clone)]
-pub struct Stages {
-    pub laps: Vec<(&'static str, Duration)>,
-    last: Option<Instant>,
-}
-
-impl Stages {
-    pub fn start() -> Stages {
-        Stages {
-            laps: Vec::new(),
-            last: Some(Instant::now()),
-        }
-    }
-    /// Record the time since the last lap as `name`.
-    pub fn lap(&mut self, name: &'static str) {
-        let now = Instant::now();
-        let since = self.last.map_or(Duration::ZERO, |t| now - t);
-        self.laps.push((name, since));
-        self.last = Some(now);
-    }
-    /// Append `other`'s laps (a stage run inside this one) and go on from now.
-    pub fn extend(&mut self, other: &Stages) {
-        self.laps.extend(other.laps.iter().cloned());
-        self.last = Some(Instant::now());
-    }
-    /// `name 1.2 ms, …`
-    pub fn render(&self) -> String {
-        (self.laps.iter())
-            .map(|(n, d)| format!("{n} {:.1} ms", d.as_secs_f64() * 1000.0))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
 }
 
 struct Scan {

@@ -45,6 +45,7 @@ pub mod section;
 pub mod serve;
 pub mod slug;
 pub mod source;
+pub mod stages;
 pub mod theme;
 pub mod translation;
 pub mod triage;

@@ -20,6 +20,7 @@ use super::docs::{facet_keys, facet_label, Corpus, FACET_KEYS};
 use super::plan::{FUZZY_PREFIX, WEIGHTS};
 use super::SearchIndex;
 use crate::output::OutputFile;
+use crate::stages::Stages;
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -67,12 +68,23 @@ pub fn export_to(
     corpus: Corpus,
     prefix: &str,
 ) -> tantivy::Result<Vec<OutputFile>> {
+    export_staged(idx, corpus, prefix, &mut Stages::start())
+}
+
+/// [`export_to`], timing its stages in `stages`.
+pub fn export_staged(
+    idx: &SearchIndex,
+    corpus: Corpus,
+    prefix: &str,
+    stages: &mut Stages,
+) -> tantivy::Result<Vec<OutputFile>> {
     let analysis = idx.vocab.analysis;
-    // Scoring every term is the bulk of the work; terms are independent.
-    let split: Vec<Split> = (0..idx.vocab.terms.len() as u32)
-        .into_par_iter()
-        .map(|t| idx.postings(t).map(|p| Split::new(&p)))
-        .collect::<tantivy::Result<_>>()?;
+    let split: Vec<Split> = idx
+        .all_postings()?
+        .par_iter()
+        .map(|p| Split::new(p))
+        .collect();
+    stages.lap("scorer");
     let mut parts: Vec<Part> = Vec::new();
     let maxes: Vec<u32> = split.iter().map(|s| s.max).collect();
     // The four dictionaries are independent: sorted and written side by side.
@@ -89,7 +101,9 @@ pub fn export_to(
         dicts.insert(name, seps);
         parts.extend(own);
     }
+    stages.lap("ordbøger");
     posting_files(&split, &mut parts);
+    stages.lap("postings");
     doc_chunks(idx, &mut parts);
     let facet_files = facet_files(idx, corpus, &mut parts);
     let mut sections: Vec<(String, usize)> = Vec::new();
@@ -153,6 +167,7 @@ pub fn export_to(
         path: format!("{prefix}{INDEX_FILE}"),
         bytes: serde_json::to_vec(&main).expect("json"),
     });
+    stages.lap("dokumenter og index.json");
     Ok(files)
 }
 

@@ -13,6 +13,7 @@ pub mod analyze;
 pub mod docs;
 pub mod export;
 pub mod plan;
+mod scores;
 pub mod synonyms;
 
 use crate::diag::Diagnostics;
@@ -54,6 +55,8 @@ pub struct SearchIndex {
     ords: Vec<Column<u64>>,
     fields: Vec<(Field, f32)>,
     facet: Field,
+    /// How long the build's stages took (`VEJVISER_PROFILE=1`).
+    pub stages: crate::stages::Stages,
 }
 
 /// One ranked result.
@@ -156,6 +159,7 @@ impl SearchIndex {
             .register("vv", TextAnalyzer::from(WhitespaceTokenizer::default()));
         // Analysis (stemming above all) is the costly part: done per document in
         // parallel, with each thread remembering the words it has stemmed.
+        let mut stages = crate::stages::Stages::start();
         let generation = analyze::new_generation();
         let analysed: Vec<AnalysedDoc> = docs
             .par_iter()
@@ -169,6 +173,7 @@ impl SearchIndex {
                 (terms, pairs)
             })
             .collect();
+        stages.lap("analyse");
         let mut pairs: BTreeMap<String, String> = BTreeMap::new();
         let mut writer = index.writer_with_num_threads(2, 64 * 1024 * 1024)?;
         for (i, (d, (terms, new_pairs))) in docs.iter().zip(analysed).enumerate() {
@@ -190,14 +195,18 @@ impl SearchIndex {
         let ords = (searcher.segment_readers().iter())
             .map(|seg| seg.fast_fields().u64("ord"))
             .collect::<tantivy::Result<_>>()?;
+        stages.lap("tantivy");
+        let vocab = Vocab::with_analysis(pairs, analysis);
+        stages.lap("ordforråd");
         Ok(SearchIndex {
             docs,
-            vocab: Vocab::with_analysis(pairs, analysis),
+            vocab,
             synonyms,
             searcher,
             ords,
             fields,
             facet,
+            stages,
         })
     }
 
