@@ -88,7 +88,7 @@ pub fn export_staged(
     let mut parts: Vec<Part> = Vec::new();
     let maxes: Vec<u32> = split.iter().map(|s| s.max).collect();
     // The four dictionaries are independent: sorted and written side by side.
-    let written: Vec<(&str, Vec<String>, Vec<Part>)> = Dict::ALL
+    let written: Vec<(&str, DictTop, Vec<Part>)> = Dict::ALL
         .par_iter()
         .map(|d| {
             let mut own = Vec::new();
@@ -97,8 +97,12 @@ pub fn export_staged(
         })
         .collect();
     let mut dicts: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for (name, seps, own) in written {
-        dicts.insert(name, seps);
+    let mut dicts_inline: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (name, top, own) in written {
+        dicts.insert(name, top.firsts);
+        if let Some(inline) = top.inline {
+            dicts_inline.insert(name, inline);
+        }
         parts.extend(own);
     }
     stages.lap("ordbøger");
@@ -139,6 +143,7 @@ pub fn export_staged(
         "synonyms": idx.synonyms,
         "dicts": dicts,
         "dictGroup": DICT_GROUP,
+        "dictInline": dicts_inline,
         "headTerms": HEAD_TERMS,
         "docs": idx.docs.len(),
         "docChunk": DOC_CHUNK,
@@ -348,9 +353,10 @@ impl Dict {
     /// reversed, as its keys, which compress better) and the separators of the blocks in
     /// groups of [`DICT_GROUP`] (`v<name>i<g>`: the separators of the blocks after the
     /// group's first). A block's separator is the shortest prefix of its first key above
-    /// the previous block's last key. Returns the separators of the groups' first blocks
-    /// (of every group after the first): what index.json carries.
-    fn write(self, idx: &SearchIndex, maxes: &[u32], parts: &mut Vec<Part>) -> Vec<String> {
+    /// the previous block's last key. Returns what index.json carries: the separators of
+    /// the groups' first blocks (of every group after the first), and, when the dictionary
+    /// has a single group, that group's separators, with no group file.
+    fn write(self, idx: &SearchIndex, maxes: &[u32], parts: &mut Vec<Part>) -> DictTop {
         let v = &idx.vocab;
         let mut rows: Vec<(String, usize)> = (v.surfaces.iter().enumerate())
             .map(|(i, s)| (self.key(s), i))
@@ -378,16 +384,34 @@ impl Dict {
                 serde_json::to_vec(&body).expect("json"),
             ));
         }
-        let mut top = Vec::new();
+        // A dictionary of one group (up to DICT_GROUP × DICT_BLOCK keys: a municipality's
+        // own site) carries its separators in index.json, loaded when the search field is
+        // first used, so a first query needs one round trip less (its blocks right away).
+        if seps.len() <= DICT_GROUP {
+            return DictTop {
+                firsts: Vec::new(),
+                inline: Some(seps[1..].to_vec()),
+            };
+        }
+        let mut firsts = Vec::new();
         for (g, group) in seps.chunks(DICT_GROUP).enumerate() {
             if g > 0 {
-                top.push(group[0].clone());
+                firsts.push(group[0].clone());
             }
             let inner = serde_json::to_vec(&group[1..]).expect("json");
             parts.push((format!("v{}i{g}", self.name()), inner));
         }
-        top
+        DictTop {
+            firsts,
+            inline: None,
+        }
     }
+}
+
+/// What index.json carries of a dictionary (see [`Dict::write`]).
+struct DictTop {
+    firsts: Vec<String>,
+    inline: Option<Vec<String>>,
 }
 
 /// The shortest prefix of `first` that sorts above `prev` (`prev < first`): every key of

@@ -231,3 +231,95 @@ fn search_export_is_small_for_the_default_site() {
         .unwrap();
     assert!(largest < 20_000, "a vocabulary block is {largest} bytes");
 }
+
+/// A made-up word per number: four syllables, so every number gives a different word.
+fn nonce_word(mut n: usize) -> String {
+    const SYLLABLES: [&str; 10] = ["ka", "mo", "ri", "te", "lu", "sa", "ne", "po", "fi", "gu"];
+    let mut w = String::new();
+    for _ in 0..4 {
+        w.push_str(SYLLABLES[n % 10]);
+        n /= 10;
+    }
+    w
+}
+
+#[test]
+fn a_large_vocabulary_keeps_its_separators_in_group_files_and_ranks_alike() {
+    if let Err(why) = node_ready() {
+        if std::env::var_os("CI").is_some() {
+            panic!("parity test cannot run in CI: {why}");
+        }
+        eprintln!("\n*** SEARCH PARITY TEST NOT RUN: {why} ***\n");
+        return;
+    }
+    // The default site's dictionaries fit one group each, carried in index.json; a site
+    // of more than 4,096 distinct words needs the group files (`v<d>i<g>`) too.
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    crate::common::copy_dir(&repo().join("tests/fixtures/minimal"), &site);
+    for page in 0..60 {
+        let words: Vec<String> = (0..100).map(|k| nonce_word(page * 100 + k)).collect();
+        std::fs::write(
+            site.join(format!("content/viden/side-{page:02}.md")),
+            format!(
+                "---\ntitle: \"Side {page} {}\"\nsummary: \"{}\"\nsource:\n  document: \"test.txt\"\nweight: {page}\n---\n\n{}\n",
+                words[0],
+                words[1],
+                words.join(" ")
+            ),
+        )
+        .unwrap();
+    }
+    let mut opts = BuildOptions::new(site.clone());
+    opts.today = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY);
+    opts.out = dir.path().join("public");
+    vejviser::build(&opts).expect("the site builds");
+    let soeg = dir.path().join("public/soeg");
+    let groups = std::fs::read_dir(&soeg)
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("vsi") || name.starts_with("vfi")
+        })
+        .count();
+    assert!(groups >= 4, "{groups} group files for 6,000 words");
+    let queries: Vec<String> = vec![
+        nonce_word(1234),
+        nonce_word(4321),
+        format!("{} {}", nonce_word(100), nonce_word(101)),
+        nonce_word(5555)[..5].to_string(),
+        // A typo: one letter changed.
+        nonce_word(2468).replacen('a', "e", 1),
+        nonce_word(777),
+    ];
+    let qfile = dir.path().join("queries.json");
+    std::fs::write(&qfile, serde_json::to_string(&queries).unwrap()).unwrap();
+    let out = Command::new("node")
+        .arg(repo().join("tests/js/parity.mjs"))
+        .arg(dir.path().join("public"))
+        .arg(&qfile)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "node parity script failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let js: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut d = vejviser::diag::Diagnostics::new();
+    let loaded = vejviser::load_site(&opts, &mut d).expect("the site loads");
+    let idx = vejviser::search_index_in(&loaded, &opts, None, &mut d).expect("an index");
+    for q in &queries {
+        let rust = top5(&idx, q);
+        assert!(!rust.is_empty(), "{q:?} finds nothing");
+        let client: Vec<&str> = js[q]["urls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u.as_str().unwrap())
+            .collect();
+        assert_eq!(client, rust, "{q:?}: client and command line differ");
+        assert_eq!(js[q]["sameAsAll"], serde_json::Value::Bool(true), "{q:?}");
+    }
+}

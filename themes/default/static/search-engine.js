@@ -65,6 +65,8 @@
     this.termMax = new Map(); // term -> best score × 1000, or a little above
     this.blocks = { s: new Map(), l: new Map(), r: new Map(), f: new Map() };
     this.groups = { s: new Map(), l: new Map(), r: new Map(), f: new Map() };
+    // A dictionary of a single group has it in index.json (no group file to fetch).
+    for (var d in index.dictInline || {}) this.groups[d].set(0, index.dictInline[d]);
     // term -> {m: Map(doc -> score × 1000), rest: rest shard, or -1 once complete, min, df}
     this.post = new Map();
     this.files = new Map(); // file stem -> Promise
