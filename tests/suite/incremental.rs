@@ -2,6 +2,7 @@
 //! and validated again, what did not is neither read nor validated, and the result is the
 //! same as a load from scratch.
 
+use crate::common::{serve_in_background, wait_for};
 use crate::helpers::{options, site_with};
 use std::path::Path;
 use std::sync::Arc;
@@ -227,46 +228,11 @@ fn a_warm_cache_reports_what_a_load_from_scratch_reports() {
     }
 }
 
-/// `GET path` from the preview server on `port`: status and body.
-fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
-    let mut buf = String::new();
-    s.read_to_string(&mut buf).ok()?;
-    let status = buf.split(' ').nth(1)?.parse().ok()?;
-    Some((status, buf.split_once("\r\n\r\n")?.1.to_string()))
-}
-
-/// Wait until `path` answers `status` with a body containing `text`.
-fn wait_for(port: u16, path: &str, status: u16, text: &str) -> String {
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    loop {
-        match http_get(port, path) {
-            Some((s, body)) if s == status && body.contains(text) => return body,
-            _ if std::time::Instant::now() > deadline => {
-                panic!(
-                    "{path} never answered {status} with {text:?}: {:?}",
-                    http_get(port, path)
-                )
-            }
-            _ => std::thread::sleep(Duration::from_millis(50)),
-        }
-    }
-}
-
 #[test]
 fn serve_shows_an_edit_and_checks_the_whole_site_after_it() {
     let dir = site_with(None);
     age(dir.path());
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let mut o = options(dir.path());
-    o.out = dir.path().join("out");
-    // The server runs until the test process ends.
-    std::thread::spawn(move || vejviser::serve::serve(o, port, |_| {}));
+    let port = serve_in_background(dir.path());
     wait_for(port, "/praksis/temadage/", 200, "Temadage om vold");
     crate::helpers::edit(
         dir.path(),

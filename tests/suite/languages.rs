@@ -1,6 +1,7 @@
 //! Languages: the default site in Danish, English and Arabic (site.yaml `languages`), and
 //! translations that say when they are behind their Danish source and cannot carry facts.
 
+use crate::common::{http_get, serve_in_background, wait_for};
 use crate::helpers::{assert_has, edit, options, report, site_with};
 use std::path::Path;
 
@@ -252,36 +253,11 @@ fn a_translation_without_a_source_or_in_an_unlisted_language_is_an_error() {
     assert_has(&r, "content/partnere/hjaelpelinjen.de.md:1: fejl[translation-language]: sproget `de` står ikke under languages i site.yaml\n  = hjælp: tilføj `de` til languages i site.yaml (fx languages: [da, de]), eller omdøb filen");
 }
 
-/// `GET path` from the preview server on `port`: status and body.
-fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
-    let mut buf = String::new();
-    s.read_to_string(&mut buf).ok()?;
-    let status = buf.split(' ').nth(1)?.parse().ok()?;
-    Some((status, buf.split_once("\r\n\r\n")?.1.to_string()))
-}
-
 #[test]
 fn serve_previews_every_language() {
     let dir = site_with_translation();
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let mut o = options(dir.path());
-    o.out = dir.path().join("out");
-    // The server runs until the test process ends.
-    std::thread::spawn(move || vejviser::serve::serve(o, port, |_| {}));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let english = loop {
-        match http_get(port, "/en/partnere/hjaelpelinjen/") {
-            Some((200, body)) => break body,
-            _ if std::time::Instant::now() > deadline => panic!("no English page from serve"),
-            _ => std::thread::sleep(std::time::Duration::from_millis(100)),
-        }
-    };
+    let port = serve_in_background(dir.path());
+    let english = wait_for(port, "/en/partnere/hjaelpelinjen/", 200, "");
     assert!(english.contains("The Help Line") && english.contains("<html lang=\"en\""));
     let search = http_get(port, "/en/soeg/").unwrap();
     assert_eq!(search.0, 200, "the English search page");

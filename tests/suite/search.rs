@@ -141,13 +141,46 @@ fn node_ready() -> Result<(), String> {
         .map_err(|e| format!("node not found: {e}"))
 }
 
+/// Whether node can run the client; without it the test says so loudly, and fails in CI.
+fn node_or_skip() -> bool {
+    match node_ready() {
+        Ok(()) => true,
+        Err(why) if std::env::var_os("CI").is_some() => {
+            panic!("parity test cannot run in CI: {why}")
+        }
+        Err(why) => {
+            eprintln!("\n*** SEARCH PARITY TEST NOT RUN: {why} ***\n");
+            false
+        }
+    }
+}
+
+/// The browser client's results (tests/js/parity.mjs) for `queries` on the site built in
+/// `public`; `dir` holds the query file.
+fn client_results(
+    dir: &std::path::Path,
+    public: &std::path::Path,
+    queries: &[String],
+) -> serde_json::Value {
+    let qfile = dir.join("queries.json");
+    std::fs::write(&qfile, serde_json::to_string(queries).unwrap()).unwrap();
+    let out = Command::new("node")
+        .arg(repo().join("tests/js/parity.mjs"))
+        .arg(public)
+        .arg(&qfile)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "node parity script failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 #[test]
 fn browser_client_ranks_like_the_command_line() {
-    if let Err(why) = node_ready() {
-        if std::env::var_os("CI").is_some() {
-            panic!("parity test cannot run in CI: {why}");
-        }
-        eprintln!("\n*** SEARCH PARITY TEST NOT RUN: {why} ***\n");
+    if !node_or_skip() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -169,21 +202,12 @@ fn browser_client_ranks_like_the_command_line() {
 fn parity_in(dir: &std::path::Path, lang: Option<&str>) -> Vec<String> {
     let queries: Vec<String> = cases_in(lang).into_iter().map(|c| c.query).collect();
     assert!(queries.len() >= 12);
-    let qfile = dir.join("queries.json");
-    std::fs::write(&qfile, serde_json::to_string(&queries).unwrap()).unwrap();
     let public = dir.join("public");
-    let out = Command::new("node")
-        .arg(repo().join("tests/js/parity.mjs"))
-        .arg(lang.map_or(public.clone(), |l| public.join(l)))
-        .arg(&qfile)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "node parity script failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let js = client_results(
+        dir,
+        &lang.map_or(public.clone(), |l| public.join(l)),
+        &queries,
     );
-    let js: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let idx = index_in(lang);
     let mut differ = Vec::new();
     for q in &queries {
@@ -245,11 +269,7 @@ fn nonce_word(mut n: usize) -> String {
 
 #[test]
 fn a_large_vocabulary_keeps_its_separators_in_group_files_and_ranks_alike() {
-    if let Err(why) = node_ready() {
-        if std::env::var_os("CI").is_some() {
-            panic!("parity test cannot run in CI: {why}");
-        }
-        eprintln!("\n*** SEARCH PARITY TEST NOT RUN: {why} ***\n");
+    if !node_or_skip() {
         return;
     }
     // The default site's dictionaries fit one group each, carried in index.json; a site
@@ -293,20 +313,7 @@ fn a_large_vocabulary_keeps_its_separators_in_group_files_and_ranks_alike() {
         nonce_word(2468).replacen('a', "e", 1),
         nonce_word(777),
     ];
-    let qfile = dir.path().join("queries.json");
-    std::fs::write(&qfile, serde_json::to_string(&queries).unwrap()).unwrap();
-    let out = Command::new("node")
-        .arg(repo().join("tests/js/parity.mjs"))
-        .arg(dir.path().join("public"))
-        .arg(&qfile)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "node parity script failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let js: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let js = client_results(dir.path(), &dir.path().join("public"), &queries);
     let mut d = vejviser::diag::Diagnostics::new();
     let loaded = vejviser::load_site(&opts, &mut d).expect("the site loads");
     let idx = vejviser::search_index_in(&loaded, &opts, None, &mut d).expect("an index");
