@@ -370,7 +370,7 @@ fn contact_view(entry_title: &str, p: &PartnerMeta, lang: &str) -> ContactView {
         status: p.contact_status,
         verified_on: verified.map(|x| x.on.clone()),
         verified_against: verified.map(|x| x.against.clone()),
-        stated_by: verified.map(|x| x.stated_by_in(entry_title, lang)),
+        stated_by: verified.map(|x| x.stated_by(entry_title, lang)),
         source_date: verified.and_then(|x| x.source_date).map(|d| d.long(lang)),
         checked: verified.map(|x| x.on_date.long(lang)),
     }
@@ -416,7 +416,7 @@ pub fn help_line(site: &Site, slug: &str) -> Option<HelpLineView> {
         phones: p.contact.phones.iter().map(PhoneView::new).collect(),
         free: p.free == YesNo::Yes,
         anonymous: p.anonymous == YesNo::Yes,
-        stated_by: Some(v.stated_by_in(&e.title, &site.config.language)),
+        stated_by: Some(v.stated_by(&e.title, &site.config.language)),
         current: p.contact_status == ContactStatus::Verified,
     })
 }

@@ -241,12 +241,7 @@ pub fn render_site_into(
             let files = search::export::export_staged(&idx, corpus, "", &mut stages);
             exported(files, &mut search_diags)
         });
-    // Tens of thousands of small files at scale (vocabulary blocks, postings, one per
-    // document): written in parallel.
-    search_files
-        .unwrap_or_default()
-        .into_par_iter()
-        .for_each(|f| sink.put(f));
+    put_in_parallel(search_files, sink);
     stages.lap("skriv");
     // Each other language's own index, under `<lang>/soeg/`.
     for mut lc in crate::languages::search_corpora(loaded, &ropts.languages) {
@@ -260,10 +255,7 @@ pub fn render_site_into(
                         &mut search_diags,
                     )
                 });
-        files
-            .unwrap_or_default()
-            .into_par_iter()
-            .for_each(|f| sink.put(f));
+        put_in_parallel(files, sink);
     }
     stages.lap("andre sprog");
     timings.search = t.elapsed();
@@ -288,6 +280,15 @@ pub fn render_site_into(
         }
     }
     Some(())
+}
+
+/// An exported index's files into `sink`: tens of thousands of small files at scale
+/// (vocabulary blocks, postings, one per document), so written in parallel.
+fn put_in_parallel(files: Option<Vec<output::OutputFile>>, sink: &dyn output::Sink) {
+    files
+        .unwrap_or_default()
+        .into_par_iter()
+        .for_each(|f| sink.put(f));
 }
 
 /// The files of an exported index, or the error as a diagnostic.
@@ -318,10 +319,10 @@ pub fn search_index_in(
     let Some(code) = lang.filter(|c| *c != loaded.site.config.language) else {
         return search_index(loaded, opts, diags);
     };
-    let langs = crate::languages::languages(loaded);
-    let lc = crate::languages::search_corpora(loaded, &langs)
-        .into_iter()
-        .find(|c| c.code == code)?;
+    // Only that language is localized and prepared.
+    let mut langs = crate::languages::languages(loaded);
+    langs.all.retain(|l| l.pages.is_none() || l.code == code);
+    let lc = crate::languages::search_corpora(loaded, &langs).pop()?;
     search::SearchIndex::build_for_language(lc.docs, code, &opts.root, diags)
 }
 

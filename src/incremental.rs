@@ -25,7 +25,7 @@ use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::Arc;
 
-pub use crate::stages::Stages;
+use crate::stages::Stages;
 use std::time::{Duration, SystemTime};
 
 /// How long after its last change a file's stamp is not trusted alone.
@@ -235,7 +235,7 @@ impl LoadCache {
         }
         let started = SystemTime::now();
         let mut d = Diagnostics::new();
-        let (found, dirs) = source::scan_with_dirs(root, &mut d);
+        let (found, dirs) = source::scan(root, &mut d);
         let found = Arc::new(found);
         let dirs: Option<Vec<_>> = (dirs.into_iter())
             .map(|p| source::stamp(&p).map(|s| (p, s)))

@@ -11,6 +11,7 @@ use crate::model::Site;
 use crate::output::{OutputFile, Sink};
 use crate::render::{self, LanguageInfo, Languages, RenderOptions};
 use crate::search::docs::{Corpus, SearchDoc};
+use crate::theme::Theme;
 use crate::translation;
 use std::collections::HashSet;
 
@@ -57,19 +58,24 @@ fn own_name(theme: &crate::theme::Theme, code: &str) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-/// Plan and render every other language's pages into `sink`, under `<lang>/`.
-pub fn render_other_languages(
-    loaded: &LoadedSite,
-    ropts: &RenderOptions,
-    sink: &dyn Sink,
-    diags: &mut Diagnostics,
-) {
-    let langs = &ropts.languages;
-    for info in langs.all.iter().skip(1) {
-        let (Some(theme), Some(pages)) = (loaded.language_themes.get(&info.code), &info.pages)
-        else {
-            continue;
-        };
+/// One of the other languages, with the site localized into it.
+struct Localized<'a, 'l> {
+    info: &'l LanguageInfo,
+    theme: &'a Theme,
+    /// The output directories the language has.
+    pages: &'l HashSet<String>,
+    /// Translated entries in place of the Danish ones, base path and URL under `/<lang>`.
+    site: Site,
+}
+
+/// Every other language of `langs` that has a theme, with the site localized into it.
+fn localized<'a, 'l>(
+    loaded: &'a LoadedSite,
+    langs: &'l Languages,
+) -> impl Iterator<Item = Localized<'a, 'l>> {
+    langs.all.iter().skip(1).filter_map(move |info| {
+        let theme = loaded.language_themes.get(&info.code)?;
+        let pages = info.pages.as_ref()?;
         let mut site = translation::localize(
             &loaded.site,
             &info.code,
@@ -78,6 +84,30 @@ pub fn render_other_languages(
         );
         site.config.base_path = format!("{}/{}", langs.root_base_path, info.code);
         site.config.base_url = format!("{}/{}", langs.root_base_url, info.code);
+        Some(Localized {
+            info,
+            theme,
+            pages,
+            site,
+        })
+    })
+}
+
+/// Plan and render every other language's pages into `sink`, under `<lang>/`.
+pub fn render_other_languages(
+    loaded: &LoadedSite,
+    ropts: &RenderOptions,
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) {
+    let langs = &ropts.languages;
+    for Localized {
+        info,
+        theme,
+        pages,
+        site,
+    } in localized(loaded, langs)
+    {
         let Some(tera) = render::build_tera(theme, diags) else {
             continue;
         };
@@ -126,17 +156,13 @@ impl LanguageCorpus<'_> {
 /// document without a body, found in the language and linking to the Danish page.
 pub fn search_corpora<'a>(loaded: &'a LoadedSite, langs: &Languages) -> Vec<LanguageCorpus<'a>> {
     let mut out = Vec::new();
-    for info in langs.all.iter().skip(1) {
-        let (Some(theme), Some(pages)) = (loaded.language_themes.get(&info.code), &info.pages)
-        else {
-            continue;
-        };
-        let localized = translation::localize(
-            &loaded.site,
-            &info.code,
-            &loaded.translations,
-            &theme.strings,
-        );
+    for Localized {
+        info,
+        theme,
+        pages,
+        site: localized,
+    } in localized(loaded, langs)
+    {
         let entries = (localized.entries.iter())
             .filter(|e| e.translation.is_some())
             .map(|e| {
@@ -147,9 +173,7 @@ pub fn search_corpora<'a>(loaded: &'a LoadedSite, langs: &Languages) -> Vec<Lang
                 e
             })
             .collect();
-        let mut config = localized.config.clone();
-        config.base_path = format!("{}/{}", langs.root_base_path, info.code);
-        let site = localized.with_entries(config, entries);
+        let site = localized.with_entries(localized.config.clone(), entries);
         let prepared = render::prepare(&site, theme, None);
         let texts = prepared.into_texts();
         let corpus = Corpus {

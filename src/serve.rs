@@ -15,10 +15,11 @@
 //! Nothing is written to disk. `VEJVISER_PROFILE=1` prints each rebuild's stage timings.
 
 use crate::diag::Diagnostics;
-use crate::incremental::{LoadCache, Stages};
+use crate::incremental::LoadCache;
 use crate::loaded::LoadedSite;
 use crate::options::BuildOptions;
 use crate::render::{self, Plan, PrepareCache, Prepared, RenderOptions};
+use crate::stages::{self, Stages};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -136,7 +137,7 @@ pub fn serve(
         tera: Mutex::new(None),
         md_cache: Mutex::new(PrepareCache::new()),
         link_cache: Mutex::new(crate::links::LinkCache::new()),
-        profile: std::env::var_os("VEJVISER_PROFILE").is_some_and(|v| !v.is_empty() && v != "0"),
+        profile: stages::profiling(),
         script,
         generation: AtomicU64::new(0),
         full_running: AtomicBool::new(false),

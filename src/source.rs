@@ -1,6 +1,7 @@
-//! Load: walks `content/` and returns the Markdown files of each known section as
-//! `SourceFile`s (site-relative path + text). Unreadable, non-UTF-8 and misplaced files are
-//! diagnostics. No parsing happens here.
+//! Load: walks `content/` for the Markdown files of each known section ([`scan`]) and reads
+//! them as `SourceFile`s (site-relative path + text, [`read`]); `incremental.rs` decides
+//! which to read. Unreadable, non-UTF-8 and misplaced files are diagnostics. No parsing
+//! happens here.
 
 use crate::diag::{display_path, Diagnostic, Diagnostics};
 use crate::section::Section;
@@ -21,7 +22,7 @@ pub struct SourceFile {
 
 pub const CONTENT_DIR: &str = "content";
 
-/// A file of a section that [`load`] reads, found but not read yet.
+/// A file of a section that [`scan`] found and [`read`] reads.
 #[derive(Debug, Clone)]
 pub struct Found {
     pub path: PathBuf,
@@ -55,33 +56,10 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
     std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
 }
 
-/// Read every `content/<section>/*.md` under `root`, sorted by path.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
-    let wanted = scan(root, diags);
-    // Reading and UTF-8 checking in parallel (at 10,000 entries this was 0.1 s in a row);
-    // results and problems stay in path order.
-    use rayon::prelude::*;
-    let read: Vec<Result<SourceFile, Diagnostic>> =
-        wanted.par_iter().map(|f| read(f).map(|(s, _)| s)).collect();
-    let mut out = Vec::with_capacity(read.len());
-    for r in read {
-        match r {
-            Ok(f) => out.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    out
-}
-
-/// Every `content/<section>/*.md` under `root`, sorted by path, without reading them; files
-/// that are not built are reported here.
-pub fn scan(root: &Path, diags: &mut Diagnostics) -> Vec<Found> {
-    scan_with_dirs(root, diags).0
-}
-
-/// [`scan`], with every directory it walked (content/ and each one below it): what the
-/// list of files depends on.
-pub fn scan_with_dirs(root: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<PathBuf>) {
+/// Every `content/<section>/*.md` under `root`, sorted by path, without reading them (files
+/// that are not built are reported here), and every directory it walked (content/ and each
+/// one below it): what the list of files depends on.
+pub fn scan(root: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<PathBuf>) {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         diags.push(

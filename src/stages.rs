@@ -3,6 +3,11 @@
 
 use std::time::{Duration, Instant};
 
+/// Whether stage timings are asked for: `VEJVISER_PROFILE` set, and not empty or `0`.
+pub fn profiling() -> bool {
+    std::env::var_os("VEJVISER_PROFILE").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
 /// How long each stage of a load, rebuild or search phase took, in order (for profiles).
 #[derive(Debug, Default, Clone)]
 pub struct Stages {

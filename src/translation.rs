@@ -30,14 +30,14 @@ pub struct Translation {
     /// A poster's headline in this language (posters only; required there).
     pub headline: Option<String>,
     /// File lines of the front-matter keys (`title`, `headline`, …), for diagnostics.
-    pub key_lines: Vec<(String, usize)>,
+    pub key_lines: frontmatter::KeyLines,
     pub note: TranslationNote,
 }
 
 impl Translation {
     /// The file line of a front-matter key of the translation.
     pub fn line_of(&self, key: &str) -> Option<usize> {
-        self.key_lines.iter().find(|(k, _)| k == key).map(|k| k.1)
+        self.key_lines.line_of(key)
     }
 }
 
@@ -169,7 +169,7 @@ fn validate_one(
         body: fm.body.to_string(),
         body_line: fm.body_first_line,
         headline: raw.headline,
-        key_lines: fm.keys.iter().map(|(k, _, l)| (k.clone(), *l)).collect(),
+        key_lines: frontmatter::KeyLines::of(&fm),
         note: TranslationNote {
             lang: lang.to_string(),
             behind,

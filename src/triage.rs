@@ -141,7 +141,7 @@ mod tests {
             draft: false,
             body: String::new(),
             body_line: 1,
-            key_lines: vec![],
+            key_lines: Default::default(),
             local_to: vec![],
             local: vec![],
             translation: None,

@@ -30,7 +30,7 @@ pub fn run(
                 t.data.as_micros() as f64 / 1000.0,
                 t.write.as_millis()
             );
-            if std::env::var_os("VEJVISER_PROFILE").is_some_and(|v| !v.is_empty() && v != "0") {
+            if vejviser::stages::profiling() {
                 eprintln!("profil, søgning: {}", t.search_stages.render());
             }
             eprint!("{}", vejviser::report::render_todo(&r.editor_todo));

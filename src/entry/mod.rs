@@ -107,13 +107,9 @@ pub struct Verified {
 
 impl Verified {
     /// Who stated the details and when, for "Oplyst af …": the publisher (or `entry_title`)
-    /// and the source's own date where it gives one ("Danner, februar 2021").
-    pub fn stated_by(&self, entry_title: &str) -> String {
-        self.stated_by_in(entry_title, "da")
-    }
-
-    /// [`Self::stated_by`] with the date in a page's language.
-    pub fn stated_by_in(&self, entry_title: &str, lang: &str) -> String {
+    /// and the source's own date where it gives one, in the page's language `lang`
+    /// ("Danner, februar 2021").
+    pub fn stated_by(&self, entry_title: &str, lang: &str) -> String {
         let who = self.publisher.as_deref().unwrap_or(entry_title);
         match self.source_date {
             Some(d) => format!("{who}, {}", d.long(lang)),
@@ -308,7 +304,7 @@ pub struct Entry {
     pub body_line: usize,
     /// Lines of the front-matter keys, for cross-entry diagnostics.
     #[serde(skip)]
-    pub key_lines: Vec<(String, usize)>,
+    pub key_lines: crate::frontmatter::KeyLines,
     /// The municipalities this entry belongs to (`municipality:`); empty for a national
     /// entry, which every municipality's site publishes.
     pub local_to: Vec<String>,
@@ -358,10 +354,7 @@ enum OneOrMany {
 
 impl Entry {
     pub fn line_of(&self, key: &str) -> Option<usize> {
-        self.key_lines
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, l)| *l)
+        self.key_lines.line_of(key)
     }
     pub fn practice(&self) -> Option<&PracticeMeta> {
         match &self.kind {
@@ -464,7 +457,7 @@ pub fn validate(file: &SourceFile, config: &Config, diags: &mut Diagnostics) -> 
         draft: common.draft,
         body: fm.body.to_string(),
         body_line: fm.body_first_line,
-        key_lines: fm.keys.iter().map(|(k, _, l)| (k.clone(), *l)).collect(),
+        key_lines: crate::frontmatter::KeyLines::of(&fm),
         local_to: common.local_to,
         local: common.local,
         translation: None,

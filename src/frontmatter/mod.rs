@@ -26,6 +26,22 @@ pub struct FrontMatter<'a> {
     pub body_first_line: usize,
 }
 
+/// The file line of each top-level key, kept with what was read from the front matter
+/// (an entry, a translation) so that later stages can point at a key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyLines(Vec<(String, usize)>);
+
+impl KeyLines {
+    pub fn of(fm: &FrontMatter) -> KeyLines {
+        KeyLines(fm.keys.iter().map(|(k, _, l)| (k.clone(), *l)).collect())
+    }
+
+    /// The 1-based file line of `key`, if the front matter has it.
+    pub fn line_of(&self, key: &str) -> Option<usize> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, l)| *l)
+    }
+}
+
 /// A problem found while splitting or parsing front matter, positioned in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlProblem {

@@ -184,7 +184,7 @@ pub fn render_posters(
                 j.preview,
                 today,
             );
-            (j.lang, j.entry, j.file, j.size, j.data.template, r)
+            (j, r)
         })
         .collect();
     collect_typeset(&mut out, results, opts.drafts, diags);
@@ -288,16 +288,8 @@ fn missing_glyphs(
     )
 }
 
-/// One typeset poster size: its language (`None`: the source language), the entry, the
-/// file of its words, the size, the print template and the PDF or error.
-type Typeset<'e> = (
-    Option<&'e str>,
-    &'e crate::entry::Entry,
-    &'e str,
-    &'static str,
-    &'static str,
-    Result<typeset::Typeset, String>,
-);
+/// One typeset poster size: its job and the PDF or error.
+type Typeset<'j, 'e> = (&'j Job<'e>, Result<typeset::Typeset, String>);
 
 /// File the typeset PDFs and previews (another language's under `<lang>/`), and report
 /// failures. The same template error in every size is reported once, naming the sizes.
@@ -308,7 +300,8 @@ fn collect_typeset(
     diags: &mut Diagnostics,
 ) {
     let mut failures: Vec<(&str, &str, &str, String, Vec<&str>)> = Vec::new();
-    for (lang, e, file, size, template, r) in results {
+    for (job, r) in results {
+        let (lang, e, file, size) = (job.lang, job.entry, job.file, job.size);
         let prefix = lang.map(|l| format!("{l}/")).unwrap_or_default();
         let entry = out.poster_mut(lang, &e.slug);
         entry.draft = drafts;
@@ -339,7 +332,7 @@ fn collect_typeset(
             }
             Err(msg) => match failures.iter_mut().find(|f| f.0 == file && f.3 == msg) {
                 Some(f) => f.4.push(size),
-                None => failures.push((file, &e.title, template, msg, vec![size])),
+                None => failures.push((file, &e.title, job.data.template, msg, vec![size])),
             },
         }
     }

@@ -5,6 +5,7 @@ use super::analyze::{words, Analysis};
 use crate::entry::{EntryKind, YesNo};
 use crate::loaded::LoadedSite;
 use crate::model::Site;
+use crate::urls;
 use std::collections::BTreeMap;
 
 /// What the documents are made of: the site (Danish, or localized into another language)
@@ -24,7 +25,6 @@ impl<'a> Corpus<'a> {
         }
     }
 }
-use crate::urls;
 
 #[derive(Debug, Clone)]
 pub struct SearchDoc {
