@@ -15,6 +15,10 @@ pub struct BuildOptions {
     /// The date verification ages are measured against (default: today).
     pub today: Option<crate::date::Date>,
     pub live_reload: bool,
+    /// How many bytes of vocabulary separators a search index.json may carry itself before
+    /// they go to group files (`None`: search::export::INLINE_SEPARATOR_BYTES). Tests set
+    /// 0 to exercise the group files on a small site.
+    pub search_inline_separators: Option<usize>,
 }
 
 impl BuildOptions {
@@ -27,6 +31,7 @@ impl BuildOptions {
             strict: false,
             today: None,
             live_reload: false,
+            search_inline_separators: None,
         }
     }
     pub fn out_dir(&self) -> PathBuf {

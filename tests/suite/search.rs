@@ -268,12 +268,13 @@ fn nonce_word(mut n: usize) -> String {
 }
 
 #[test]
-fn a_large_vocabulary_keeps_its_separators_in_group_files_and_ranks_alike() {
+fn a_large_vocabulary_ranks_alike_with_its_separators_inline_or_in_group_files() {
     if !node_or_skip() {
         return;
     }
-    // The default site's dictionaries fit one group each, carried in index.json; a site
-    // of more than 4,096 distinct words needs the group files (`v<d>i<g>`) too.
+    // Index.json carries the separators of a vocabulary up to 64 KB of them (10,000
+    // realistic entries); past that they go to group files (`v<d>i<g>`) of 32 blocks each.
+    // A budget of 0 sends the 6,000 words' separators there.
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     crate::common::copy_dir(&repo().join("tests/fixtures/minimal"), &site);
@@ -293,6 +294,7 @@ fn a_large_vocabulary_keeps_its_separators_in_group_files_and_ranks_alike() {
     let mut opts = BuildOptions::new(site.clone());
     opts.today = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY);
     opts.out = dir.path().join("public");
+    opts.search_inline_separators = Some(0);
     vejviser::build(&opts).expect("the site builds");
     let soeg = dir.path().join("public/soeg");
     let groups = std::fs::read_dir(&soeg)
@@ -328,5 +330,31 @@ fn a_large_vocabulary_keeps_its_separators_in_group_files_and_ranks_alike() {
             .collect();
         assert_eq!(client, rust, "{q:?}: client and command line differ");
         assert_eq!(js[q]["sameAsAll"], serde_json::Value::Bool(true), "{q:?}");
+    }
+    // Within the default budget the same vocabulary's separators are all in index.json:
+    // no group file, and the client ranks as before.
+    opts.search_inline_separators = None;
+    opts.out = dir.path().join("inline");
+    vejviser::build(&opts).expect("the site builds");
+    let soeg = dir.path().join("inline/soeg");
+    for e in std::fs::read_dir(&soeg).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().to_string();
+        assert!(
+            !(name.starts_with('v') && name[2..].starts_with('i')),
+            "{name}: a group file within the inline budget"
+        );
+    }
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(soeg.join("index.json")).unwrap()).unwrap();
+    let inline = index["dictInline"]["s"]
+        .as_array()
+        .expect("separators inline");
+    assert!(inline.len() >= 40, "{} separators", inline.len());
+    let js_inline = client_results(dir.path(), &dir.path().join("inline"), &queries);
+    for q in &queries {
+        assert_eq!(
+            js_inline[q]["urls"], js[q]["urls"],
+            "{q:?}: inline and group files differ"
+        );
     }
 }

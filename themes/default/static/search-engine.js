@@ -65,7 +65,8 @@
     this.termMax = new Map(); // term -> best score × 1000, or a little above
     this.blocks = { s: new Map(), l: new Map(), r: new Map(), f: new Map() };
     this.groups = { s: new Map(), l: new Map(), r: new Map(), f: new Map() };
-    // A dictionary of a single group has it in index.json (no group file to fetch).
+    // Index.json carries every block's separator itself unless they are many (a very
+    // large site): then one group of them per file (export.rs INLINE_SEPARATOR_BYTES).
     for (var d in index.dictInline || {}) this.groups[d].set(0, index.dictInline[d]);
     // term -> {m: Map(doc -> score × 1000), rest: rest shard, or -1 once complete, min, df}
     this.post = new Map();
@@ -97,9 +98,9 @@
   }
 
   // The block of dictionary d that holds `key` (each block starts at its separator); with
-  // `prefix`, the last block that can hold a key starting with it. Index.json has the
-  // separator of each group's first block, the group's file the others; -1 (and the
-  // group noted as missing) while that file is not loaded.
+  // `prefix`, the last block that can hold a key starting with it. Index.json has every
+  // separator, as group 0, or the separator of each group's first block and the group's
+  // file the others; -1 (and the group noted as missing) while that file is not loaded.
   Engine.prototype.blockOf = function (d, key, prefix) {
     var g = count(this.ix.dicts[d], key, prefix), inner = this.groups[d].get(g);
     if (!inner) { this.miss(d, "i" + g); return -1; }
