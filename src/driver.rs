@@ -26,6 +26,9 @@ pub struct Timings {
     /// The search phase stage by stage (source language index, its export, writing, the
     /// other languages), printed with `VEJVISER_PROFILE=1`.
     pub search_stages: Stages,
+    /// The render phase stage by stage (posters, Markdown, pages, other languages, search,
+    /// open data), printed with `VEJVISER_PROFILE=1`.
+    pub render_stages: Stages,
     pub write: Duration,
 }
 
@@ -185,6 +188,7 @@ pub fn render_site_into(
     timings: &mut Timings,
     sink: &dyn output::Sink,
 ) -> Option<()> {
+    let mut phase = Stages::start();
     let tera = render::build_tera(&loaded.theme, diags)?;
     // Posters first: their pages and the gallery show the files' sizes.
     let t = Instant::now();
@@ -199,6 +203,7 @@ pub fn render_site_into(
         sink.put(f);
     }
     timings.print = t.elapsed();
+    phase.lap("tryk");
     let mut posters_by_language = printed.translated;
     posters_by_language.insert(loaded.site.config.language.clone(), printed.posters.clone());
     let ropts = render::RenderOptions {
@@ -214,6 +219,7 @@ pub fn render_site_into(
     // Markdown once, for the pages and for the search index (which needs only the text).
     // Both stages are parallel inside; running them side by side measured slower on 2 cores.
     let prepared = render::prepare(&loaded.site, &loaded.theme, None);
+    phase.lap("markdown");
     let mut page_diags = Diagnostics::new();
     let mut search_diags = Diagnostics::new();
     {
@@ -229,7 +235,9 @@ pub fn render_site_into(
             &ropts.languages,
         );
     }
+    phase.lap("sider");
     crate::languages::render_other_languages(loaded, &ropts, sink, &mut page_diags);
+    phase.lap("andre sprogs sider");
     // The pages are done with the Markdown: its text moves into the index, uncopied.
     let texts: Vec<String> = prepared.into_texts();
     let t = Instant::now();
@@ -241,7 +249,7 @@ pub fn render_site_into(
             stages.extend(&idx.stages);
             let corpus = search::docs::Corpus::of(loaded);
             let files =
-                search::export::export_staged(&idx, corpus, "", inline_separators, &mut stages);
+                search::export::export_staged(idx, corpus, "", inline_separators, &mut stages);
             exported(files, &mut search_diags)
         });
     put_in_parallel(search_files, sink);
@@ -255,7 +263,7 @@ pub fn render_site_into(
                     let prefix = format!("{}/", lc.code);
                     exported(
                         search::export::export_staged(
-                            &idx,
+                            idx,
                             lc.corpus(),
                             &prefix,
                             inline_separators,
@@ -269,6 +277,7 @@ pub fn render_site_into(
     stages.lap("andre sprog");
     timings.search = t.elapsed();
     timings.search_stages = stages;
+    phase.lap("søgning");
     diags.extend(page_diags);
     diags.extend(search_diags);
     if diags.has_errors() {
@@ -279,6 +288,8 @@ pub fn render_site_into(
         sink.put(f);
     }
     timings.data = t.elapsed();
+    phase.lap("åbne data");
+    timings.render_stages = phase;
     for f in loaded.theme.under("static/") {
         let logical = f.path.trim_start_matches("static/");
         if let Some(hashed) = loaded.theme.assets.get(logical) {

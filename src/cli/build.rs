@@ -31,6 +31,7 @@ pub fn run(
                 t.write.as_millis()
             );
             if vejviser::stages::profiling() {
+                eprintln!("profil, byg: {}", t.render_stages.render());
                 eprintln!("profil, søgning: {}", t.search_stages.render());
             }
             eprint!("{}", vejviser::report::render_todo(&r.editor_todo));

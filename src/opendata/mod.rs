@@ -51,15 +51,17 @@ impl<'a> Export<'a> {
 /// Every file under `data/`, with `data/datapackage.json` describing the others.
 pub fn export(loaded: &LoadedSite) -> Vec<OutputFile> {
     let x = Export::new(loaded);
-    let mut json_files = hsds::files(&x);
-    json_files.push((practices::FILE.to_string(), practices::file(&x)));
-    let mut files: Vec<OutputFile> = json_files
+    let mut files: Vec<OutputFile> = hsds::files(&x)
         .into_iter()
         .map(|(path, v)| OutputFile {
             path,
             bytes: to_json(&v),
         })
         .collect();
+    files.push(OutputFile {
+        path: practices::FILE.to_string(),
+        bytes: practices::file(&x),
+    });
     files.extend(
         csv::files(&x)
             .into_iter()

@@ -16,8 +16,8 @@
 //! export, so index.json need not list file names.
 
 use super::analyze::loose;
-use super::docs::{facet_keys, facet_label, Corpus, FACET_KEYS};
-use super::plan::{FUZZY_PREFIX, WEIGHTS};
+use super::docs::{facet_keys, facet_label, Corpus, SearchDoc, FACET_KEYS};
+use super::plan::{Vocab, FUZZY_PREFIX, WEIGHTS};
 use super::SearchIndex;
 use crate::output::OutputFile;
 use crate::stages::Stages;
@@ -68,13 +68,13 @@ pub const INDEX_FILE: &str = "soeg/index.json";
 type Part = (String, Vec<u8>);
 
 /// The search index of the source language, in `soeg/`.
-pub fn export(idx: &SearchIndex, corpus: Corpus) -> tantivy::Result<Vec<OutputFile>> {
+pub fn export(idx: SearchIndex, corpus: Corpus) -> tantivy::Result<Vec<OutputFile>> {
     export_to(idx, corpus, "")
 }
 
 /// The files of an index under `<prefix>soeg/` (`prefix` is `""` or `"en/"`).
 pub fn export_to(
-    idx: &SearchIndex,
+    idx: SearchIndex,
     corpus: Corpus,
     prefix: &str,
 ) -> tantivy::Result<Vec<OutputFile>> {
@@ -89,8 +89,10 @@ pub fn export_to(
 
 /// [`export_to`] with index.json carrying the vocabulary's separators up to
 /// `inline_separator_bytes` (see [`INLINE_SEPARATOR_BYTES`]), timing its stages in `stages`.
+/// Takes the index: once every term is scored, the engine and the documents' texts are
+/// let go (at 10,000 entries, tens of MB less at the build's peak).
 pub fn export_staged(
-    idx: &SearchIndex,
+    idx: SearchIndex,
     corpus: Corpus,
     prefix: &str,
     inline_separator_bytes: usize,
@@ -99,11 +101,14 @@ pub fn export_staged(
     let analysis = idx.vocab.analysis;
     // Each term's scores are dropped as soon as they are split: at 10,000 entries they
     // are about 4 million (document, score) pairs.
-    let split: Vec<Split> = idx
-        .all_postings()?
-        .into_par_iter()
-        .map(|p| Split::new(&p))
-        .collect();
+    let mut idx = idx;
+    idx.forget_texts();
+    let split: Vec<Split> = idx.map_postings(|p| Split::new(&p))?;
+    let Exported {
+        docs,
+        vocab,
+        synonyms,
+    } = idx.into_exported();
     stages.lap("scorer");
     let mut parts: Vec<Part> = Vec::new();
     let maxes: Vec<u32> = split.iter().map(|s| s.max).collect();
@@ -112,7 +117,7 @@ pub fn export_staged(
         .par_iter()
         .map(|d| {
             let mut own = Vec::new();
-            let seps = d.write(idx, &maxes, &mut own);
+            let seps = d.write(&vocab, &maxes, &mut own);
             (d.name(), seps, own)
         })
         .collect();
@@ -133,17 +138,17 @@ pub fn export_staged(
     }
     stages.lap("ordbøger");
     posting_files(&split, &mut parts);
+    drop(split);
     stages.lap("postings");
-    doc_chunks(idx, &mut parts);
-    let facet_files = facet_files(idx, corpus, &mut parts);
+    doc_chunks(&docs, &mut parts);
+    let facet_files = facet_files(&docs, corpus, &mut parts);
     let mut sections: Vec<(String, usize)> = Vec::new();
-    for (i, d) in idx.docs.iter().enumerate() {
+    for (i, d) in docs.iter().enumerate() {
         if sections.last().is_none_or(|(s, _)| *s != d.section) {
             sections.push((d.section.clone(), i));
         }
     }
-    let section_labels: BTreeMap<String, String> = idx
-        .docs
+    let section_labels: BTreeMap<String, String> = docs
         .iter()
         .map(|d| (d.section.clone(), d.section_label.clone()))
         .collect();
@@ -166,12 +171,12 @@ pub fn export_staged(
         "prefixes": analysis.prefixes(),
         "stopwords": analysis.stopwords(),
         "fuzzyPrefix": FUZZY_PREFIX,
-        "synonyms": idx.synonyms,
+        "synonyms": synonyms,
         "dicts": dicts,
         "dictGroup": DICT_GROUP,
         "dictInline": dicts_inline,
         "headTerms": HEAD_TERMS,
-        "docs": idx.docs.len(),
+        "docs": docs.len(),
         "docChunk": DOC_CHUNK,
         "sections": sections,
         "sectionLabels": section_labels,
@@ -259,6 +264,41 @@ fn write_postings(out: &mut Vec<u8>, post: &[(u32, u32)]) {
         }
         write!(out, "{},{}", d - prev, s).expect("write to a Vec");
         prev = *d;
+    }
+}
+
+/// What the export keeps of an index once every term is scored: the documents without
+/// their texts (it writes titles, addresses, summaries and facets), the vocabulary and the
+/// synonyms.
+struct Exported {
+    docs: Vec<SearchDoc>,
+    vocab: Vocab,
+    synonyms: Vec<Vec<Vec<String>>>,
+}
+
+impl SearchIndex {
+    /// The documents' texts are in the engine once it is built; the export writes none.
+    fn forget_texts(&mut self) {
+        for d in &mut self.docs {
+            d.body = String::new();
+            d.names = String::new();
+            d.labels = String::new();
+        }
+    }
+
+    /// Done with the engine: every term is scored.
+    fn into_exported(self) -> Exported {
+        let SearchIndex {
+            docs,
+            vocab,
+            synonyms,
+            ..
+        } = self;
+        Exported {
+            docs,
+            vocab,
+            synonyms,
+        }
     }
 }
 
@@ -379,8 +419,7 @@ impl Dict {
     /// reversed, as its keys, which compress better), and returns the separators of the
     /// blocks after the first. A block's separator is the shortest prefix of its first key
     /// above the previous block's last key.
-    fn write(self, idx: &SearchIndex, maxes: &[u32], parts: &mut Vec<Part>) -> Vec<String> {
-        let v = &idx.vocab;
+    fn write(self, v: &Vocab, maxes: &[u32], parts: &mut Vec<Part>) -> Vec<String> {
         let mut rows: Vec<(String, usize)> = (v.surfaces.iter().enumerate())
             .map(|(i, s)| (self.key(s), i))
             .collect();
@@ -441,8 +480,8 @@ fn separator<'a>(prev: &str, first: &'a str) -> &'a str {
 }
 
 /// Titles, addresses and summaries in chunks of [`DOC_CHUNK`] documents (`d<n>`).
-fn doc_chunks(idx: &SearchIndex, parts: &mut Vec<Part>) {
-    for (n, chunk) in idx.docs.chunks(DOC_CHUNK).enumerate() {
+fn doc_chunks(docs: &[SearchDoc], parts: &mut Vec<Part>) {
+    for (n, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
         let rows: Vec<Value> = chunk
             .iter()
             .map(|d| json!([d.title, d.url, d.summary]))
@@ -454,9 +493,9 @@ fn doc_chunks(idx: &SearchIndex, parts: &mut Vec<Part>) {
 /// Facets as postings: per facet key (but the section, which index.json gives as runs), a
 /// file `facet-<key>` with `[[value, label, document gaps…],…]` in display order. Returns the
 /// keys that have a file.
-fn facet_files(idx: &SearchIndex, corpus: Corpus, parts: &mut Vec<Part>) -> Vec<String> {
+fn facet_files(docs: &[SearchDoc], corpus: Corpus, parts: &mut Vec<Part>) -> Vec<String> {
     let mut by_key: BTreeMap<usize, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
-    for (i, d) in idx.docs.iter().enumerate() {
+    for (i, d) in docs.iter().enumerate() {
         for (k, v) in &d.facets {
             let Some(pos) = FACET_KEYS.iter().position(|fk| fk == k) else {
                 continue;

@@ -36,6 +36,16 @@ impl SearchIndex {
     /// The BM25 scores of every term of the vocabulary (`result[t]` for term `t`), each in
     /// document (entry) order: equal to [`SearchIndex::postings`] for every term.
     pub fn all_postings(&self) -> tantivy::Result<Vec<Vec<(u32, f32)>>> {
+        self.map_postings(|scores| scores)
+    }
+
+    /// `each` applied to every term's [`SearchIndex::all_postings`] as soon as it is scored
+    /// (`result[t]` for term `t`): the export keeps what it writes of a term, never every
+    /// term's scores at once (about 4 million pairs at 10,000 entries).
+    pub fn map_postings<T: Send>(
+        &self,
+        each: impl Fn(TermScores) -> T + Sync,
+    ) -> tantivy::Result<Vec<T>> {
         let segments: Vec<SegmentFields> = self
             .searcher
             .segment_readers()
@@ -56,7 +66,7 @@ impl SearchIndex {
             })
             .collect::<tantivy::Result<_>>()?;
         let terms = &self.vocab.terms;
-        let tasks: Vec<tantivy::Result<Vec<TermScores>>> = (0..terms.len())
+        let tasks: Vec<tantivy::Result<Vec<T>>> = (0..terms.len())
             .collect::<Vec<usize>>()
             .par_chunks(TERMS_PER_TASK)
             .map(|chunk| {
@@ -66,7 +76,10 @@ impl SearchIndex {
                 let mut found = Vec::new();
                 chunk
                     .iter()
-                    .map(|&t| self.term_scores(&terms[t], &segments, &mut weights, &mut found))
+                    .map(|&t| {
+                        self.term_scores(&terms[t], &segments, &mut weights, &mut found)
+                            .map(&each)
+                    })
                     .collect()
             })
             .collect();
