@@ -242,14 +242,12 @@ pub fn render_site_into(
     let texts: Vec<String> = prepared.into_texts();
     let t = Instant::now();
     let mut stages = Stages::start();
-    let inline_separators =
-        (opts.search_inline_separators).unwrap_or(search::export::INLINE_SEPARATOR_BYTES);
     let search_files = search::SearchIndex::build(loaded, texts, &opts.root, &mut search_diags)
         .and_then(|idx| {
             stages.extend(&idx.stages);
             let corpus = search::docs::Corpus::of(loaded);
             let files =
-                search::export::export_staged(idx, corpus, "", inline_separators, &mut stages);
+                search::export::export_staged(idx, corpus, "", opts.search_shape, &mut stages);
             exported(files, &mut search_diags)
         });
     put_in_parallel(search_files, sink);
@@ -266,7 +264,7 @@ pub fn render_site_into(
                             idx,
                             lc.corpus(),
                             &prefix,
-                            inline_separators,
+                            opts.search_shape,
                             &mut Stages::start(),
                         ),
                         &mut search_diags,

@@ -57,4 +57,4 @@ pub use driver::{
     search_index, search_index_in, BuildFailure, BuildReport, Timings,
 };
 pub use loaded::LoadedSite;
-pub use options::BuildOptions;
+pub use options::{BuildOptions, SearchShape};

@@ -15,10 +15,33 @@ pub struct BuildOptions {
     /// The date verification ages are measured against (default: today).
     pub today: Option<crate::date::Date>,
     pub live_reload: bool,
-    /// How many bytes of vocabulary separators a search index.json may carry itself before
-    /// they go to group files (`None`: search::export::INLINE_SEPARATOR_BYTES). Tests set
-    /// 0 to exercise the group files on a small site.
-    pub search_inline_separators: Option<usize>,
+    /// How the search export is cut (defaults for every site; tests change them to reach
+    /// the large-site layout with a small fixture).
+    pub search_shape: SearchShape,
+}
+
+/// How the search export is cut (docs/search.md, "The static index"; the figures behind the
+/// defaults are in docs/benchmarks.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchShape {
+    /// index.json carries every vocabulary block's separator while the four dictionaries'
+    /// separators take at most this many bytes; past that, one per group of blocks.
+    pub inline_separator_bytes: usize,
+    /// A term found in at least this many documents gets a file of its head's titles,
+    /// addresses and summaries (`r<term>`), so that a first page of common words costs a
+    /// few files instead of one per result.
+    pub bundle_min_documents: usize,
+}
+
+impl Default for SearchShape {
+    fn default() -> Self {
+        SearchShape {
+            // 10,000 realistic entries: 53 KB of separators (20 KB gzip).
+            inline_separator_bytes: 64 * 1024,
+            // 10,000 realistic entries: 3,823 of 39,783 terms, about 10 MB of files.
+            bundle_min_documents: 100,
+        }
+    }
 }
 
 impl BuildOptions {
@@ -31,7 +54,7 @@ impl BuildOptions {
             strict: false,
             today: None,
             live_reload: false,
-            search_inline_separators: None,
+            search_shape: SearchShape::default(),
         }
     }
     pub fn out_dir(&self) -> PathBuf {

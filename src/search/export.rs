@@ -19,6 +19,7 @@ use super::analyze::loose;
 use super::docs::{facet_keys, facet_label, Corpus, SearchDoc, FACET_KEYS};
 use super::plan::{Vocab, FUZZY_PREFIX, WEIGHTS};
 use super::SearchIndex;
+use crate::options::SearchShape;
 use crate::output::OutputFile;
 use crate::stages::Stages;
 use rayon::prelude::*;
@@ -32,18 +33,9 @@ use std::io::Write;
 pub const DICT_BLOCK: usize = 128;
 
 /// Blocks per group of separators, on a site whose separators exceed
-/// [`INLINE_SEPARATOR_BYTES`]: index.json then holds one separator per group, and the client
-/// fetches the group's file (`v<dict>i<g>`) to find a block within it.
+/// [`SearchShape::inline_separator_bytes`]: index.json then holds one separator per group,
+/// and the client fetches the group's file (`v<dict>i<g>`) to find a block within it.
 pub const DICT_GROUP: usize = 32;
-
-/// Index.json carries every block's separator itself while the four dictionaries' separators
-/// take at most this many bytes (10,000 realistic entries, 112,000 distinct words: 53 KB,
-/// 20 KB gzip): index.json is fetched when the search field gets focus, so its size is
-/// mostly spent while the query is typed, whereas group files cost a round trip and three
-/// or four requests after it. Measured 2026-12-03 at 10,000 entries, headless Chromium:
-/// cold median 267–319 ms with group files, 189–233 ms inline, at 17 KB more gzip at the
-/// median query.
-pub const INLINE_SEPARATOR_BYTES: usize = 64 * 1024;
 
 /// Postings per term in its head: a first page of results.
 pub const HEAD: usize = 20;
@@ -52,6 +44,10 @@ pub const HEAD: usize = 20;
 /// postings (most terms are rare), so that the scattered expansions of a query word each
 /// cost a small file and index.json needs no table.
 pub const HEAD_TERMS: usize = 16;
+
+/// A head longer than this (many documents tied with the 20th: a word every entry has in
+/// the same place) gets no file of its documents' rows: one was 2.7 MB at 10,000 entries.
+pub const BUNDLE_HEAD_MAX: usize = 2 * HEAD;
 
 /// Postings per rest shard (a long rest has a shard of its own).
 pub const REST_SHARD_POSTINGS: usize = 500;
@@ -82,20 +78,19 @@ pub fn export_to(
         idx,
         corpus,
         prefix,
-        INLINE_SEPARATOR_BYTES,
+        SearchShape::default(),
         &mut Stages::start(),
     )
 }
 
-/// [`export_to`] with index.json carrying the vocabulary's separators up to
-/// `inline_separator_bytes` (see [`INLINE_SEPARATOR_BYTES`]), timing its stages in `stages`.
-/// Takes the index: once every term is scored, the engine and the documents' texts are
-/// let go (at 10,000 entries, tens of MB less at the build's peak).
+/// [`export_to`] cut as `shape` says, timing its stages in `stages`. Takes the index: once
+/// every term is scored, the engine and the documents' texts are let go (at 10,000 entries,
+/// tens of MB less at the build's peak).
 pub fn export_staged(
     idx: SearchIndex,
     corpus: Corpus,
     prefix: &str,
-    inline_separator_bytes: usize,
+    shape: SearchShape,
     stages: &mut Stages,
 ) -> tantivy::Result<Vec<OutputFile>> {
     let analysis = idx.vocab.analysis;
@@ -124,7 +119,12 @@ pub fn export_staged(
     let separator_bytes: usize = (written.iter())
         .flat_map(|(_, seps, _)| seps.iter().map(|s| s.len() + 3))
         .sum();
-    let inline = separator_bytes <= inline_separator_bytes;
+    // Index.json is fetched when the search field gets focus, so its size is mostly spent
+    // while the query is typed, whereas group files cost a first query a round trip and
+    // three or four requests. Measured 2026-12-03 at 10,000 entries in headless Chromium:
+    // cold median 267-319 ms with group files, 189-233 ms inline, for 17 KB more gzip at
+    // the median query.
+    let inline = separator_bytes <= shape.inline_separator_bytes;
     let mut dicts: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut dicts_inline: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (name, seps, own) in written {
@@ -138,6 +138,7 @@ pub fn export_staged(
     }
     stages.lap("ordbøger");
     posting_files(&split, &mut parts);
+    result_bundles(&split, &docs, shape.bundle_min_documents, &mut parts);
     drop(split);
     stages.lap("postings");
     doc_chunks(&docs, &mut parts);
@@ -176,6 +177,8 @@ pub fn export_staged(
         "dictGroup": DICT_GROUP,
         "dictInline": dicts_inline,
         "headTerms": HEAD_TERMS,
+        "bundleMin": shape.bundle_min_documents,
+        "bundleHeadMax": BUNDLE_HEAD_MAX,
         "docs": docs.len(),
         "docChunk": DOC_CHUNK,
         "sections": sections,
@@ -477,6 +480,37 @@ fn separator<'a>(prev: &str, first: &'a str) -> &'a str {
         .map(|end| &first[..end])
         .find(|p| *p > prev)
         .unwrap_or(first)
+}
+
+/// The titles, addresses and summaries of the documents in the head of every term found
+/// in at least `min_documents` documents (`r<term>`: `[[title, url, summary],…]` in the
+/// head's order), unless ties make its head longer than [`BUNDLE_HEAD_MAX`]. The first page of a common word comes mostly from the heads the client
+/// loaded to rank it: a few of these files show it, where one file per result cost a
+/// request each. Measured 2026-12-03 on 10,000 entries (9 benchmark queries): 180 document
+/// files before the first page → 78 files, 37.3 → 42.9 KB gzip.
+fn result_bundles(
+    split: &[Split],
+    docs: &[SearchDoc],
+    min_documents: usize,
+    parts: &mut Vec<Part>,
+) {
+    let bodies: Vec<(usize, Vec<u8>)> = (split.par_iter().enumerate())
+        .filter(|(_, s)| {
+            s.head.len() + s.rest.len() >= min_documents.max(1) && s.head.len() <= BUNDLE_HEAD_MAX
+        })
+        .map(|(t, s)| {
+            let rows: Vec<Value> = (s.head.iter())
+                .map(|&(d, _)| {
+                    let d = &docs[d as usize];
+                    json!([d.title, d.url, d.summary])
+                })
+                .collect();
+            (t, serde_json::to_vec(&rows).expect("json"))
+        })
+        .collect();
+    for (t, body) in bodies {
+        parts.push((format!("r{t}"), body));
+    }
 }
 
 /// Titles, addresses and summaries in chunks of [`DOC_CHUNK`] documents (`d<n>`).

@@ -235,6 +235,42 @@ fn parity_in(dir: &std::path::Path, lang: Option<&str>) -> Vec<String> {
 }
 
 #[test]
+fn common_words_show_their_results_from_a_few_files_and_rank_alike() {
+    if !node_or_skip() {
+        return;
+    }
+    // No word of the default site is in the 100 documents that give a term a file of its
+    // head's rows; at 5, many are. The client must then show the same results (titles from
+    // those files) from fewer files than one per result.
+    let dir = tempfile::tempdir().unwrap();
+    let mut opts = options();
+    opts.out = dir.path().join("public");
+    opts.search_shape.bundle_min_documents = 5;
+    vejviser::build(&opts).expect("default site builds");
+    let bundles = std::fs::read_dir(dir.path().join("public/soeg"))
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            let name = name.to_string_lossy();
+            name.starts_with('r') && name[1..].starts_with(|c: char| c.is_ascii_digit())
+        })
+        .count();
+    assert!(bundles >= 20, "{bundles} files of head rows");
+    let differ = parity_in(dir.path(), None);
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    let queries: Vec<String> = ["vold", "krisecenter", "rådgivning"]
+        .map(String::from)
+        .to_vec();
+    let js = client_results(dir.path(), &dir.path().join("public"), &queries);
+    for q in &queries {
+        let shown = js[q]["urls"].as_array().unwrap().len() as u64;
+        let files = js[q]["rowFiles"].as_u64().unwrap();
+        assert!(js[q]["bundles"].as_u64().unwrap() >= 1, "{q:?}: {}", js[q]);
+        assert!(files < shown, "{q:?}: {files} files for {shown} results");
+    }
+}
+
+#[test]
 fn search_export_is_small_for_the_default_site() {
     let dir = tempfile::tempdir().unwrap();
     let mut opts = options();
@@ -294,7 +330,7 @@ fn a_large_vocabulary_ranks_alike_with_its_separators_inline_or_in_group_files()
     let mut opts = BuildOptions::new(site.clone());
     opts.today = vejviser::date::Date::parse(crate::common::DEFAULT_SITE_TODAY);
     opts.out = dir.path().join("public");
-    opts.search_inline_separators = Some(0);
+    opts.search_shape.inline_separator_bytes = 0;
     vejviser::build(&opts).expect("the site builds");
     let soeg = dir.path().join("public/soeg");
     let groups = std::fs::read_dir(&soeg)
@@ -333,7 +369,7 @@ fn a_large_vocabulary_ranks_alike_with_its_separators_inline_or_in_group_files()
     }
     // Within the default budget the same vocabulary's separators are all in index.json:
     // no group file, and the client ranks as before.
-    opts.search_inline_separators = None;
+    opts.search_shape = Default::default();
     opts.out = dir.path().join("inline");
     vejviser::build(&opts).expect("the site builds");
     let soeg = dir.path().join("inline/soeg");

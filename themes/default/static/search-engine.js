@@ -66,13 +66,15 @@
     this.blocks = { s: new Map(), l: new Map(), r: new Map(), f: new Map() };
     this.groups = { s: new Map(), l: new Map(), r: new Map(), f: new Map() };
     // Index.json carries every block's separator itself unless they are many (a very
-    // large site): then one group of them per file (export.rs INLINE_SEPARATOR_BYTES).
+    // large site): then one group of them per file (SearchShape in options.rs).
     for (var d in index.dictInline || {}) this.groups[d].set(0, index.dictInline[d]);
     // term -> {m: Map(doc -> score × 1000), rest: rest shard, or -1 once complete, min, df}
     this.post = new Map();
     this.files = new Map(); // file stem -> Promise
     this.rests = new Map(); // term -> rest postings, from loaded rest shards
     this.docChunks = new Map();
+    this.docRows = new Map(); // doc -> Promise of [title, url, summary]
+    this.bundles = new Map(); // term -> Promise of its head's rows
     this.facetValues = new Map(); // facet key -> [[value, label, Set(doc)], …]
   }
 
@@ -351,12 +353,12 @@
 
   Engine.prototype.addHead = function (t, flat) {
     if (this.post.has(t)) return;
-    var m = new Map(), doc = 0, min = Infinity;
+    var m = new Map(), doc = 0, min = Infinity, head = [];
     for (var i = 2; i < flat.length; i += 2) {
-      doc += flat[i]; m.set(doc, flat[i + 1]);
+      doc += flat[i]; m.set(doc, flat[i + 1]); head.push(doc);
       if (flat[i + 1] < min) min = flat[i + 1];
     }
-    var p = { m: m, rest: flat[0], min: min, df: flat[1] };
+    var p = { m: m, rest: flat[0], min: min, df: flat[1], head: head };
     this.post.set(t, p);
     this.merge(p, t);
   };
@@ -368,14 +370,42 @@
     p.rest = -1;
   };
 
-  // [title, url, summary] of documents, fetching the chunks that hold them.
+  // [title, url, summary] of documents. A common word's head has its documents' rows in
+  // one file (`r<term>`, export.rs result_bundles): the loaded heads whose files hold most
+  // of the documents still missing are fetched first, while one holds at least BUNDLE_GAIN
+  // of them; the others come from their own chunks.
+  var BUNDLE_GAIN = 3;
   Engine.prototype.docs = function (ids) {
-    var self = this, size = this.ix.docChunk;
-    return Promise.all(ids.map(function (d) {
+    var self = this, size = this.ix.docChunk, min = this.ix.bundleMin || 0;
+    var need = new Set(ids.filter(function (d) { return !self.docRows.has(d); }));
+    while (min && need.size >= BUNDLE_GAIN) {
+      var best = null, gain = BUNDLE_GAIN - 1;
+      for (var [t, p] of this.post) {
+        if (p.df < min || p.head.length > this.ix.bundleHeadMax || this.bundles.has(t)) continue;
+        var g = 0;
+        for (var d of p.head) if (need.has(d)) g++;
+        if (g > gain) { best = t; gain = g; }
+      }
+      if (best === null) break;
+      this.bundle(best).forEach(function (d) { need.delete(d); });
+    }
+    need.forEach(function (d) {
       var c = Math.floor(d / size);
       if (!self.docChunks.has(c)) self.docChunks.set(c, self.fetchJson("d" + c + "." + self.ix.hash + ".json"));
-      return self.docChunks.get(c).then(function (rows) { return rows[d % size]; });
-    }));
+      self.docRows.set(d, self.docChunks.get(c).then(function (rows) { return rows[d % size]; }));
+    });
+    return Promise.all(ids.map(function (d) { return self.docRows.get(d); }));
+  };
+
+  // Fetch the rows of term t's head documents; returns those documents.
+  Engine.prototype.bundle = function (t) {
+    var self = this, head = this.post.get(t).head;
+    var file = this.fetchJson("r" + t + "." + this.ix.hash + ".json");
+    this.bundles.set(t, file);
+    head.forEach(function (d, k) {
+      if (!self.docRows.has(d)) self.docRows.set(d, file.then(function (rows) { return rows[k]; }));
+    });
+    return head;
   };
 
   // The section of a document, from the runs of documents per section.
