@@ -138,7 +138,8 @@ pub fn export_staged(
     }
     stages.lap("ordbøger");
     posting_files(&split, &mut parts);
-    result_bundles(&split, &docs, shape.bundle_min_documents, &mut parts);
+    let bundle_min = shape.bundle_threshold(docs.len());
+    result_bundles(&split, &docs, bundle_min, &mut parts);
     drop(split);
     stages.lap("postings");
     doc_chunks(&docs, &mut parts);
@@ -177,7 +178,7 @@ pub fn export_staged(
         "dictGroup": DICT_GROUP,
         "dictInline": dicts_inline,
         "headTerms": HEAD_TERMS,
-        "bundleMin": shape.bundle_min_documents,
+        "bundleMin": bundle_min,
         "bundleHeadMax": BUNDLE_HEAD_MAX,
         "docs": docs.len(),
         "docChunk": DOC_CHUNK,
@@ -486,8 +487,8 @@ fn separator<'a>(prev: &str, first: &'a str) -> &'a str {
 /// in at least `min_documents` documents (`r<term>`: `[[title, url, summary],…]` in the
 /// head's order), unless ties make its head longer than [`BUNDLE_HEAD_MAX`]. The first page of a common word comes mostly from the heads the client
 /// loaded to rank it: a few of these files show it, where one file per result cost a
-/// request each. Measured 2026-12-03 on 10,000 entries (9 benchmark queries): 180 document
-/// files before the first page → 78 files, 37.3 → 42.9 KB gzip.
+/// request each. Measured 2026-12-03 on 10,000 entries (the 9 benchmark queries with
+/// results): 180 document files before the first pages → 87 files, 37.3 → 35.3 KB gzip.
 fn result_bundles(
     split: &[Split],
     docs: &[SearchDoc],
@@ -496,13 +497,14 @@ fn result_bundles(
 ) {
     let bodies: Vec<(usize, Vec<u8>)> = (split.par_iter().enumerate())
         .filter(|(_, s)| {
-            s.head.len() + s.rest.len() >= min_documents.max(1) && s.head.len() <= BUNDLE_HEAD_MAX
+            s.head.len() + s.rest.len() >= min_documents && s.head.len() <= BUNDLE_HEAD_MAX
         })
         .map(|(t, s)| {
-            let rows: Vec<Value> = (s.head.iter())
+            // Tuples serialize as arrays, without a copy of the strings.
+            let rows: Vec<(&str, &str, &str)> = (s.head.iter())
                 .map(|&(d, _)| {
                     let d = &docs[d as usize];
-                    json!([d.title, d.url, d.summary])
+                    (d.title.as_str(), d.url.as_str(), d.summary.as_str())
                 })
                 .collect();
             (t, serde_json::to_vec(&rows).expect("json"))
@@ -516,9 +518,8 @@ fn result_bundles(
 /// Titles, addresses and summaries in chunks of [`DOC_CHUNK`] documents (`d<n>`).
 fn doc_chunks(docs: &[SearchDoc], parts: &mut Vec<Part>) {
     for (n, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
-        let rows: Vec<Value> = chunk
-            .iter()
-            .map(|d| json!([d.title, d.url, d.summary]))
+        let rows: Vec<(&str, &str, &str)> = (chunk.iter())
+            .map(|d| (d.title.as_str(), d.url.as_str(), d.summary.as_str()))
             .collect();
         parts.push((format!("d{n}"), serde_json::to_vec(&rows).expect("json")));
     }
