@@ -246,8 +246,7 @@ pub fn render_site_into(
         .and_then(|idx| {
             stages.extend(&idx.stages);
             let corpus = search::docs::Corpus::of(loaded);
-            let files =
-                search::export::export_staged(idx, corpus, "", opts.search_shape, &mut stages);
+            let files = search::export::export(idx, corpus, "", opts.search_shape, &mut stages);
             exported(files, &mut search_diags)
         });
     put_in_parallel(search_files, sink);
@@ -260,7 +259,7 @@ pub fn render_site_into(
                 .and_then(|idx| {
                     let prefix = format!("{}/", lc.code);
                     exported(
-                        search::export::export_staged(
+                        search::export::export(
                             idx,
                             lc.corpus(),
                             &prefix,

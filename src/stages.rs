@@ -9,12 +9,10 @@ pub fn profiling() -> bool {
 }
 
 /// How long each stage of a load, rebuild or search phase took, in order (for profiles);
-/// when profiling, also the process's resident memory at the end of each stage.
+/// when profiling, also the process's resident memory (KiB) at the end of each stage.
 #[derive(Debug, Default, Clone)]
 pub struct Stages {
-    pub laps: Vec<(&'static str, Duration)>,
-    /// Resident memory in KiB after each lap, when profiling (else empty).
-    pub resident_kib: Vec<u64>,
+    pub laps: Vec<(&'static str, Duration, Option<u64>)>,
     last: Option<Instant>,
     memory: bool,
 }
@@ -23,7 +21,6 @@ impl Stages {
     pub fn start() -> Stages {
         Stages {
             laps: Vec::new(),
-            resident_kib: Vec::new(),
             last: Some(Instant::now()),
             memory: profiling(),
         }
@@ -32,34 +29,24 @@ impl Stages {
     pub fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
         let since = self.last.map_or(Duration::ZERO, |t| now - t);
-        self.laps.push((name, since));
-        if self.memory {
-            self.resident_kib.push(resident_kib().unwrap_or(0));
-        }
+        let resident = if self.memory { resident_kib() } else { None };
+        self.laps.push((name, since, resident));
         self.last = Some(now);
     }
     /// Append `other`'s laps (a stage run inside this one) and go on from now.
     pub fn extend(&mut self, other: &Stages) {
         self.laps.extend(other.laps.iter().cloned());
-        if self.memory && other.resident_kib.len() == other.laps.len() {
-            self.resident_kib.extend(other.resident_kib.iter().copied());
-        } else {
-            self.memory = false;
-            self.resident_kib.clear();
-        }
         self.last = Some(Instant::now());
     }
     /// `name 1.2 ms, …`, with the resident memory after each stage when profiling
     /// (`name 1.2 ms 310 MiB, …`).
     pub fn render(&self) -> String {
-        (self.laps.iter().enumerate())
-            .map(|(i, (n, d))| {
+        (self.laps.iter())
+            .map(|(n, d, kib)| {
                 let ms = d.as_secs_f64() * 1000.0;
-                match self.resident_kib.get(i) {
-                    Some(kib) if self.resident_kib.len() == self.laps.len() => {
-                        format!("{n} {ms:.1} ms {} MiB", kib / 1024)
-                    }
-                    _ => format!("{n} {ms:.1} ms"),
+                match kib {
+                    Some(kib) => format!("{n} {ms:.1} ms {} MiB", kib / 1024),
+                    None => format!("{n} {ms:.1} ms"),
                 }
             })
             .collect::<Vec<_>>()

@@ -2,14 +2,15 @@
 //! what its query needs:
 //!
 //! - `soeg/index.json`: planning constants, the synonyms, and small tables that say which
-//!   file holds what (the separators of the vocabulary blocks, the runs of documents per
-//!   section);
+//!   file holds what (the separators of the vocabulary blocks, or of their groups on a very
+//!   large site, and the runs of documents per section);
 //! - the vocabulary in four sorted dictionaries cut into blocks (`vs<n>`, `vl<n>`, `vr<n>`,
 //!   `vf<n>`), see [`Dict`];
 //! - per term, its best postings (the head: [`HEAD`] documents, plus any tied with the
 //!   last of them) in head shards `h<n>`, and the rest in rest shards `p<n>`: the client
 //!   ranks a first page from heads and score bounds, and loads the rest only when it must;
-//! - titles, addresses and summaries in chunks `d<n>` of [`DOC_CHUNK`] documents;
+//! - titles, addresses and summaries in chunks `d<n>` of [`DOC_CHUNK`] documents, and those
+//!   of a common term's head documents together (`r<term>`, see [`result_bundles`]);
 //! - facets as postings, one file `facet-<key>` per facet key, loaded when the filters are used.
 //!
 //! Every file but index.json is named `<stem>.<hash>.json` with one hash over the whole
@@ -63,41 +64,21 @@ pub const INDEX_FILE: &str = "soeg/index.json";
 /// A file of the export before it is named: stem (`h12`) and body.
 type Part = (String, Vec<u8>);
 
-/// The search index of the source language, in `soeg/`.
-pub fn export(idx: SearchIndex, corpus: Corpus) -> tantivy::Result<Vec<OutputFile>> {
-    export_to(idx, corpus, "")
-}
-
-/// The files of an index under `<prefix>soeg/` (`prefix` is `""` or `"en/"`).
-pub fn export_to(
-    idx: SearchIndex,
-    corpus: Corpus,
-    prefix: &str,
-) -> tantivy::Result<Vec<OutputFile>> {
-    export_staged(
-        idx,
-        corpus,
-        prefix,
-        SearchShape::default(),
-        &mut Stages::start(),
-    )
-}
-
-/// [`export_to`] cut as `shape` says, timing its stages in `stages`. Takes the index: once
-/// every term is scored, the engine and the documents' texts are let go (at 10,000 entries,
-/// tens of MB less at the build's peak).
-pub fn export_staged(
-    idx: SearchIndex,
+/// The files of an index under `<prefix>soeg/` (`prefix` is `""` or `"en/"`), cut as
+/// `shape` says, timing its stages in `stages`. Takes the index: once every term is scored,
+/// the engine and the documents' texts are let go (at 10,000 entries, tens of MB less at the
+/// build's peak).
+pub fn export(
+    mut idx: SearchIndex,
     corpus: Corpus,
     prefix: &str,
     shape: SearchShape,
     stages: &mut Stages,
 ) -> tantivy::Result<Vec<OutputFile>> {
     let analysis = idx.vocab.analysis;
+    idx.forget_texts();
     // Each term's scores are dropped as soon as they are split: at 10,000 entries they
     // are about 4 million (document, score) pairs.
-    let mut idx = idx;
-    idx.forget_texts();
     let split: Vec<Split> = idx.map_postings(|p| Split::new(&p))?;
     let Exported {
         docs,
@@ -485,9 +466,9 @@ fn separator<'a>(prev: &str, first: &'a str) -> &'a str {
 
 /// The titles, addresses and summaries of the documents in the head of every term found
 /// in at least `min_documents` documents (`r<term>`: `[[title, url, summary],…]` in the
-/// head's order), unless ties make its head longer than [`BUNDLE_HEAD_MAX`]. The first page of a common word comes mostly from the heads the client
-/// loaded to rank it: a few of these files show it, where one file per result cost a
-/// request each. Measured 2026-12-03 on 10,000 entries (the 9 benchmark queries with
+/// head's order), unless ties make its head longer than [`BUNDLE_HEAD_MAX`]. The first
+/// page of a common word comes mostly from the heads the client loaded to rank it: a few of
+/// these files show it, where one file per result cost a request each. Measured 2026-12-03 on 10,000 entries (the 9 benchmark queries with
 /// results): 180 document files before the first pages → 87 files, 37.3 → 35.3 KB gzip.
 fn result_bundles(
     split: &[Split],
@@ -500,12 +481,8 @@ fn result_bundles(
             s.head.len() + s.rest.len() >= min_documents && s.head.len() <= BUNDLE_HEAD_MAX
         })
         .map(|(t, s)| {
-            // Tuples serialize as arrays, without a copy of the strings.
-            let rows: Vec<(&str, &str, &str)> = (s.head.iter())
-                .map(|&(d, _)| {
-                    let d = &docs[d as usize];
-                    (d.title.as_str(), d.url.as_str(), d.summary.as_str())
-                })
+            let rows: Vec<Row> = (s.head.iter())
+                .map(|&(d, _)| row(&docs[d as usize]))
                 .collect();
             (t, serde_json::to_vec(&rows).expect("json"))
         })
@@ -515,12 +492,18 @@ fn result_bundles(
     }
 }
 
+/// What the client shows of a result: `[title, url, summary]` (a tuple serializes as an
+/// array, without a copy of the strings).
+type Row<'a> = (&'a str, &'a str, &'a str);
+
+fn row(d: &SearchDoc) -> Row<'_> {
+    (&d.title, &d.url, &d.summary)
+}
+
 /// Titles, addresses and summaries in chunks of [`DOC_CHUNK`] documents (`d<n>`).
 fn doc_chunks(docs: &[SearchDoc], parts: &mut Vec<Part>) {
     for (n, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
-        let rows: Vec<(&str, &str, &str)> = (chunk.iter())
-            .map(|d| (d.title.as_str(), d.url.as_str(), d.summary.as_str()))
-            .collect();
+        let rows: Vec<Row> = chunk.iter().map(row).collect();
         parts.push((format!("d{n}"), serde_json::to_vec(&rows).expect("json")));
     }
 }

@@ -182,7 +182,7 @@ impl SearchIndex {
                     (terms, pairs)
                 })
                 .collect();
-            for (k, (d, (terms, new_pairs))) in chunk.iter().zip(analysed).enumerate() {
+            for (j, (d, (terms, new_pairs))) in chunk.iter().zip(analysed).enumerate() {
                 for (s, t) in new_pairs {
                     pairs.entry(s).or_insert(t);
                 }
@@ -193,7 +193,7 @@ impl SearchIndex {
                 for (k, v) in &d.facets {
                     td.add_text(facet, format!("{k}={v}"));
                 }
-                td.add_u64(ord, (c * ANALYSIS_CHUNK + k) as u64);
+                td.add_u64(ord, (c * ANALYSIS_CHUNK + j) as u64);
                 writer.add_document(td)?;
             }
         }

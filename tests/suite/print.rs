@@ -38,7 +38,10 @@ verified:
 Forældet Rådgivning hjælper.
 "#;
 
-const LEAFLET: &str = r#"---
+/// A leaflet (`plakater/folder.md`) with `body`.
+pub fn leaflet(body: &str) -> String {
+    format!(
+        r#"---
 title: "Folder: hvor kan du henvende dig"
 summary: "Til at dele ud."
 layout: leaflet
@@ -48,8 +51,10 @@ headline: "Hjælp mod vold — hvor kan du henvende dig"
 qr: "/hjaelp/"
 ---
 
-Du er **ikke** alene. Se [hjælpelinjen](/partnere/hjaelpelinjen/).
-"#;
+{body}
+"#
+    )
+}
 
 /// The minimal fixture plus a stale partner on the poster and a leaflet.
 fn fixture() -> tempfile::TempDir {
@@ -60,7 +65,11 @@ fn fixture() -> tempfile::TempDir {
     );
     let content = dir.path().join("content");
     std::fs::write(content.join("partnere/foraeldet.md"), STALE_PARTNER).unwrap();
-    std::fs::write(content.join("plakater/folder.md"), LEAFLET).unwrap();
+    std::fs::write(
+        content.join("plakater/folder.md"),
+        leaflet("Du er **ikke** alene. Se [hjælpelinjen](/partnere/hjaelpelinjen/)."),
+    )
+    .unwrap();
     edit(
         &content.join("plakater/udsat.md"),
         "contacts: [kommune, hjaelpelinjen, ubekraeftet]",
@@ -69,7 +78,7 @@ fn fixture() -> tempfile::TempDir {
     dir
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
+pub fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{} has no {from:?}", path.display());
     std::fs::write(path, text.replace(from, to)).unwrap();

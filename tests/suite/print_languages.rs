@@ -5,7 +5,7 @@
 //! in Western digits and in order, and their QR code leads to the language's page.
 
 use crate::common::copy_dir;
-use crate::print::{assert_fonts_embedded, assert_tagged, load, qr_codes, text};
+use crate::print::{assert_fonts_embedded, assert_tagged, edit, leaflet, load, qr_codes, text};
 use std::path::{Path, PathBuf};
 
 const TODAY: &str = "2026-06-01";
@@ -14,19 +14,6 @@ const BASE_URL: &str = "https://www.testrup.dk/vold";
 const MUNICIPALITY: &str = "11 22 33 44";
 const REVERSED: &str = "44 33 22 11";
 const HELPLINE: &str = "70 00 00 01";
-
-const LEAFLET: &str = r#"---
-title: "Folder: hvor kan du henvende dig"
-summary: "Til at dele ud."
-layout: leaflet
-audience: borgere
-sizes: [A5, A4]
-headline: "Hjælp mod vold — hvor kan du henvende dig"
-qr: "/hjaelp/"
----
-
-Du er ikke alene.
-"#;
 
 /// (file, headline) of each translation; the body is one sentence.
 const TRANSLATIONS: &[(&str, &str, &str)] = &[
@@ -69,7 +56,11 @@ fn fixture() -> tempfile::TempDir {
     )
     .unwrap();
     let content = dir.path().join("content");
-    std::fs::write(content.join("plakater/folder.md"), LEAFLET).unwrap();
+    std::fs::write(
+        content.join("plakater/folder.md"),
+        leaflet("Du er ikke alene."),
+    )
+    .unwrap();
     for (file, headline, body) in TRANSLATIONS {
         std::fs::write(content.join(file), translation(headline, body)).unwrap();
     }
@@ -170,13 +161,11 @@ fn the_qr_code_of_a_translated_poster_leads_to_the_page_in_its_language() {
 #[test]
 fn a_qr_code_to_a_page_the_language_lacks_leads_to_the_danish_page() {
     let dir = fixture();
-    let poster = dir.path().join("content/plakater/udsat.md");
-    let text = std::fs::read_to_string(&poster).unwrap();
-    std::fs::write(
-        &poster,
-        text.replace("qr: \"/hjaelp/udsat/\"", "qr: \"/praksis/\""),
-    )
-    .unwrap();
+    edit(
+        &dir.path().join("content/plakater/udsat.md"),
+        "qr: \"/hjaelp/udsat/\"",
+        "qr: \"/praksis/\"",
+    );
     if let Err(f) = vejviser::build(&options(dir.path())) {
         panic!("{f:?}");
     }
@@ -189,16 +178,11 @@ fn a_qr_code_to_a_page_the_language_lacks_leads_to_the_danish_page() {
 #[test]
 fn an_arabic_poster_with_a_character_no_font_has_names_the_translation_line() {
     let dir = fixture();
-    let file = dir.path().join("content/plakater/udsat.ar.md");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replace(
-            "headline: \"هل تتعرض للعنف؟\"",
-            "headline: \"هل تتعرض للعنف؟ 暴\"",
-        ),
-    )
-    .unwrap();
+    edit(
+        &dir.path().join("content/plakater/udsat.ar.md"),
+        "headline: \"هل تتعرض للعنف؟\"",
+        "headline: \"هل تتعرض للعنف؟ 暴\"",
+    );
     let report = match vejviser::build(&options(dir.path())) {
         Ok(_) => panic!("the build should fail"),
         Err(vejviser::BuildFailure::Content(d)) => d.render_report(),
@@ -287,17 +271,11 @@ fn report(root: &Path) -> String {
     }
 }
 
-fn replace_in(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} has no {from:?}", path.display());
-    std::fs::write(path, text.replace(from, to)).unwrap();
-}
-
 #[test]
 fn a_poster_translation_has_its_headline_and_no_facts() {
     let dir = fixture();
     let en = dir.path().join("content/plakater/udsat.en.md");
-    replace_in(
+    edit(
         &en,
         "headline: \"Are you experiencing violence?\"\n",
         "contacts: [kommune]\n",
@@ -311,7 +289,7 @@ fn a_poster_translation_has_its_headline_and_no_facts() {
     // A number in the headline that the Danish poster does not have.
     let dir = fixture();
     let ar = dir.path().join("content/plakater/udsat.ar.md");
-    replace_in(
+    edit(
         &ar,
         "headline: \"هل تتعرض للعنف؟\"",
         "headline: \"اتصل 70 99 99 99\"",
@@ -332,7 +310,7 @@ fn a_changed_danish_headline_puts_the_translations_behind() {
     };
     let dir = fixture();
     let before = hash_of(&report(dir.path()));
-    replace_in(
+    edit(
         &dir.path().join("content/plakater/udsat.md"),
         "headline: \"Bliver du udsat for vold?\"",
         "headline: \"Er du udsat for vold?\"",

@@ -74,7 +74,7 @@
     this.rests = new Map(); // term -> rest postings, from loaded rest shards
     this.docChunks = new Map();
     this.docRows = new Map(); // doc -> Promise of [title, url, summary]
-    this.bundles = new Map(); // term -> Promise of its head's rows
+    this.bundles = new Set(); // terms whose head's rows are fetched
     this.facetValues = new Map(); // facet key -> [[value, label, Set(doc)], …]
   }
 
@@ -401,7 +401,7 @@
   Engine.prototype.bundle = function (t) {
     var self = this, head = this.post.get(t).head;
     var file = this.fetchJson("r" + t + "." + this.ix.hash + ".json");
-    this.bundles.set(t, file);
+    this.bundles.add(t);
     head.forEach(function (d, k) {
       if (!self.docRows.has(d)) self.docRows.set(d, file.then(function (rows) { return rows[k]; }));
     });
