@@ -34,6 +34,8 @@ b = sorted(v["firstResultGz"] for v in q.values())
 print(f"client scripts gzip (page + engine): {d['clientGz']} B; index.json gzip: {d['indexGz']} B; "
       f"{d['shards']} posting files (heads and rests), {d['shardsGz']} B gzip in all")
 print(f"bytes before first result (gzip, {len(b)} queries): median {statistics.median(b):.0f} B, max {max(b)} B")
+r = [v["rounds"] for v in q.values()]
+print(f"round trips after index.json before the first result: median {statistics.median(r):.0f}, max {max(r)}")
 print(f"query time in client: median {statistics.median(v['ms'] for v in q.values()):.2f} ms, max {max(v['ms'] for v in q.values()):.2f} ms")
 PY
 
@@ -58,7 +60,8 @@ q = d["queries"]
 print(f"index.json parse + setup: {d['loadMs']:.1f} ms; index.json gzip {d['indexGz']} B")
 print(f"query time in client ({len(q)} queries): median {statistics.median(v['ms'] for v in q.values()):.2f} ms, "
       f"max {max(v['ms'] for v in q.values()):.2f} ms; bytes before first result median "
-      f"{statistics.median(v['firstResultGz'] for v in q.values()):.0f} B")
+      f"{statistics.median(v['firstResultGz'] for v in q.values()):.0f} B; round trips after index.json "
+      f"median {statistics.median(v['rounds'] for v in q.values()):.0f}, max {max(v['rounds'] for v in q.values())}")
 PY
   if [ -x "${CHROMIUM:-/usr/bin/chromium}" ] && [ -d node_modules/playwright-core ]; then
     node bench/search_browser.mjs "$work/out$n" bench/search_queries.txt > "$work/b$n.json"

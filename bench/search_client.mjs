@@ -2,7 +2,7 @@
 // against a built site, and prints JSON with, per query, the time to a ranked result
 // (median of RUNS after a warm-up, shards already loaded, as when someone keeps typing) and
 // the gzip bytes a browser downloads before the first result (client + index.json + the
-// shards that query touched).
+// shards that query touched), and the round trips it makes after index.json.
 // Usage: node bench/search_client.mjs <public-dir> <queries.txt> [runs]
 import fs from "node:fs";
 import path from "node:path";
@@ -36,8 +36,20 @@ let engine = new Engine(index, async () => ({}));
 out.loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
 for (const q of queries) {
   const fetched = new Set();
-  engine = new Engine(index, async (file) => { fetched.add(file); return JSON.parse(fs.readFileSync(path.join(soeg, file))); });
-  // As the page does: the first 20 results, certain, and their titles.
+  // As the page does: the first 20 results, certain, and their titles. Fetches answer a
+  // round at a time: every file asked for while the engine works is answered together
+  // once it waits, so `rounds` counts the round trips a first query makes after
+  // index.json (on a phone each costs a network round trip, whatever the bytes).
+  let pending = [], rounds = 0;
+  const flush = () => { rounds++; const p = pending; pending = []; for (const f of p) f(); };
+  engine = new Engine(index, (file) => {
+    fetched.add(file);
+    const data = JSON.parse(fs.readFileSync(path.join(soeg, file)));
+    return new Promise((resolve) => {
+      if (!pending.length) setTimeout(flush, 0);
+      pending.push(() => resolve(data));
+    });
+  });
   const first = await engine.top(q, 20);
   await engine.docs(first.hits.slice(0, 20).map((h) => h.doc));
   let shardGz = 0;
@@ -49,6 +61,6 @@ for (const q of queries) {
     times.push(Number(process.hrtime.bigint() - s) / 1e6);
   }
   times.sort((a, b) => a - b);
-  out.queries[q] = { ms: times[times.length >> 1], firstResultGz: clientGz + indexGz + shardGz, shardsFetched: fetched.size };
+  out.queries[q] = { ms: times[times.length >> 1], firstResultGz: clientGz + indexGz + shardGz, shardsFetched: fetched.size, rounds };
 }
 process.stdout.write(JSON.stringify(out));

@@ -242,33 +242,44 @@ pub fn render_site_into(
     let texts: Vec<String> = prepared.into_texts();
     let t = Instant::now();
     let mut stages = Stages::start();
-    let search_files = search::SearchIndex::build(loaded, texts, &opts.root, &mut search_diags)
-        .and_then(|idx| {
-            stages.extend(&idx.stages);
-            let corpus = search::docs::Corpus::of(loaded);
-            let files = search::export::export(idx, corpus, "", opts.search_shape, &mut stages);
-            exported(files, &mut search_diags)
-        });
+    let search_files = search::SearchIndex::build(
+        loaded,
+        texts,
+        &opts.root,
+        search::Texts::Drop,
+        &mut search_diags,
+    )
+    .and_then(|idx| {
+        stages.extend(&idx.stages);
+        let corpus = search::docs::Corpus::of(loaded);
+        let files = search::export::export(idx, corpus, "", opts.search_shape, &mut stages);
+        exported(files, &mut search_diags)
+    });
     put_in_parallel(search_files, sink);
     stages.lap("skriv");
     // Each other language's own index, under `<lang>/soeg/`.
     for mut lc in crate::languages::search_corpora(loaded, &ropts.languages) {
         let docs = std::mem::take(&mut lc.docs);
-        let files =
-            search::SearchIndex::build_for_language(docs, &lc.code, &opts.root, &mut search_diags)
-                .and_then(|idx| {
-                    let prefix = format!("{}/", lc.code);
-                    exported(
-                        search::export::export(
-                            idx,
-                            lc.corpus(),
-                            &prefix,
-                            opts.search_shape,
-                            &mut Stages::start(),
-                        ),
-                        &mut search_diags,
-                    )
-                });
+        let files = search::SearchIndex::build_for_language(
+            docs,
+            &lc.code,
+            &opts.root,
+            search::Texts::Drop,
+            &mut search_diags,
+        )
+        .and_then(|idx| {
+            let prefix = format!("{}/", lc.code);
+            exported(
+                search::export::export(
+                    idx,
+                    lc.corpus(),
+                    &prefix,
+                    opts.search_shape,
+                    &mut Stages::start(),
+                ),
+                &mut search_diags,
+            )
+        });
         put_in_parallel(files, sink);
     }
     stages.lap("andre sprog");
@@ -340,7 +351,7 @@ pub fn search_index_in(
     let mut langs = crate::languages::languages(loaded);
     langs.all.retain(|l| l.pages.is_none() || l.code == code);
     let lc = crate::languages::search_corpora(loaded, &langs).pop()?;
-    search::SearchIndex::build_for_language(lc.docs, code, &opts.root, diags)
+    search::SearchIndex::build_for_language(lc.docs, code, &opts.root, search::Texts::Keep, diags)
 }
 
 /// The search index of a loaded site, for `vejviser search` (no pages rendered).
@@ -351,7 +362,7 @@ pub fn search_index(
 ) -> Option<search::SearchIndex> {
     let prepared = render::prepare(&loaded.site, &loaded.theme, None);
     let texts: Vec<String> = prepared.into_texts();
-    search::SearchIndex::build(loaded, texts, &opts.root, diags)
+    search::SearchIndex::build(loaded, texts, &opts.root, search::Texts::Keep, diags)
 }
 
 /// Validate everything `build` validates, write nothing.

@@ -47,6 +47,13 @@ pub struct SearchDoc {
 }
 
 impl SearchDoc {
+    /// Free the texts that only the engine needs (and `vejviser search`'s snippets): the
+    /// body, names and labels. Title, address, summary and facets stay for the export.
+    pub fn drop_texts(&mut self) {
+        self.body = String::new();
+        self.names = String::new();
+        self.labels = String::new();
+    }
     /// Text of each field, in the order of [`super::FIELDS`].
     pub fn field_texts(&self) -> [&str; 5] {
         [

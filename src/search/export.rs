@@ -264,11 +264,7 @@ struct Exported {
 impl SearchIndex {
     /// The documents' texts are in the engine once it is built; the export writes none.
     fn forget_texts(&mut self) {
-        for d in &mut self.docs {
-            d.body = String::new();
-            d.names = String::new();
-            d.labels = String::new();
-        }
+        self.docs.iter_mut().for_each(SearchDoc::drop_texts);
     }
 
     /// Done with the engine: every term is scored.

@@ -92,6 +92,16 @@ fn internal(e: impl std::fmt::Display) -> crate::diag::Diagnostic {
     crate::diag::internal("søgeindeks", format!("søgeindekset kunne ikke bygges: {e}"))
 }
 
+/// Whether an index keeps its documents' texts (bodies, names, labels) once they are
+/// indexed: `vejviser search` shows snippets from them; the build's export writes none,
+/// and dropping each chunk's texts as soon as tantivy has them lowers the build's peak
+/// memory (about 50 MB of text at 10,000 entries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    Keep,
+    Drop,
+}
+
 impl SearchIndex {
     /// Build the index from a loaded site and the rendered text of its entries
     /// (`texts[i]` belongs to `site.entries[i]`).
@@ -99,11 +109,12 @@ impl SearchIndex {
         loaded: &LoadedSite,
         texts: Vec<String>,
         root: &std::path::Path,
+        keep: Texts,
         diags: &mut Diagnostics,
     ) -> Option<SearchIndex> {
         let synonyms = synonyms::load(root, diags);
         let docs = docs::collect(docs::Corpus::of(loaded), texts);
-        match Self::build_with(docs, synonyms) {
+        match Self::build_analysed(docs, synonyms, Analysis::Danish, keep) {
             Ok(i) => Some(i),
             Err(e) => {
                 diags.push(internal(e));
@@ -118,11 +129,12 @@ impl SearchIndex {
         docs: Vec<SearchDoc>,
         code: &str,
         root: &std::path::Path,
+        keep: Texts,
         diags: &mut Diagnostics,
     ) -> Option<SearchIndex> {
         let analysis = Analysis::for_language(code);
         let synonyms = synonyms::load_for(root, Some(code), analysis, diags);
-        match Self::build_analysed(docs, synonyms, analysis) {
+        match Self::build_analysed(docs, synonyms, analysis, keep) {
             Ok(i) => Some(i),
             Err(e) => {
                 diags.push(internal(e));
@@ -136,13 +148,14 @@ impl SearchIndex {
         docs: Vec<SearchDoc>,
         synonyms: Vec<Vec<Vec<String>>>,
     ) -> tantivy::Result<SearchIndex> {
-        Self::build_analysed(docs, synonyms, Analysis::Danish)
+        Self::build_analysed(docs, synonyms, Analysis::Danish, Texts::Keep)
     }
 
     pub fn build_analysed(
-        docs: Vec<SearchDoc>,
+        mut docs: Vec<SearchDoc>,
         synonyms: Vec<Vec<Vec<String>>>,
         analysis: Analysis,
+        keep: Texts,
     ) -> tantivy::Result<SearchIndex> {
         let mut sb = Schema::builder();
         let text = TextOptions::default().set_indexing_options(
@@ -169,7 +182,7 @@ impl SearchIndex {
         // Analysed a chunk at a time and handed to the writer's threads, which index one
         // chunk while the next is analysed: all documents analysed at once held the whole
         // corpus a second time (about 60 MB at 10,000 entries) at the build's peak.
-        for (c, chunk) in docs.chunks(ANALYSIS_CHUNK).enumerate() {
+        for (c, chunk) in docs.chunks_mut(ANALYSIS_CHUNK).enumerate() {
             let analysed: Vec<AnalysedDoc> = chunk
                 .par_iter()
                 .map(|d| {
@@ -195,6 +208,9 @@ impl SearchIndex {
                 }
                 td.add_u64(ord, (c * ANALYSIS_CHUNK + j) as u64);
                 writer.add_document(td)?;
+            }
+            if keep == Texts::Drop {
+                chunk.iter_mut().for_each(SearchDoc::drop_texts);
             }
         }
         stages.lap("analyse og indeksering");

@@ -205,8 +205,23 @@ mod tests {
                 )
             })
             .collect();
-        let idx = SearchIndex::build_with(docs, Vec::new()).unwrap();
+        let kept = SearchIndex::build_with(docs.clone(), Vec::new()).unwrap();
+        // The build's export drops the texts as each chunk is indexed: the scores must not
+        // change, and the texts must be gone (they are the build's peak memory).
+        let idx = SearchIndex::build_analysed(
+            docs,
+            Vec::new(),
+            super::super::analyze::Analysis::Danish,
+            super::super::Texts::Drop,
+        )
+        .unwrap();
+        assert!(idx
+            .docs
+            .iter()
+            .all(|d| d.body.is_empty() && d.names.is_empty()));
+        assert!(kept.docs.iter().all(|d| !d.body.is_empty()));
         let direct = idx.all_postings().unwrap();
+        assert_eq!(direct, kept.all_postings().unwrap());
         assert_eq!(direct.len(), idx.vocab.terms.len());
         assert!(
             direct.iter().any(|p| p.len() > 100),
