@@ -33,6 +33,9 @@ use std::io::Write;
 /// handful of blocks.
 pub const DICT_BLOCK: usize = 128;
 
+/// Words per row of a typo block ([`Dict::block_rows`]).
+const TYPO_ROWS_PER: usize = 400;
+
 /// Blocks per group of separators, on a site whose separators exceed
 /// [`SearchShape::inline_separator_bytes`]: index.json then holds one separator per group,
 /// and the client fetches the group's file (`v<dict>i<g>`) to find a block within it.
@@ -383,6 +386,20 @@ impl Dict {
         }
     }
 
+    /// Rows per block. A typo lookup reads every word with the same first letters and a
+    /// length within reach, a range that grows with the vocabulary: the typo dictionary's
+    /// blocks grow with it (one row per [`TYPO_ROWS_PER`] words, up to four times the
+    /// others'), so that range stays one or two files. At 10,000 entries (111,747 words)
+    /// blocks of 279 rows took the median query from 20.5 to 19.5 files and its bytes from
+    /// 44.0 to 41.9 KB (fewer separators in index.json); on the default site nothing
+    /// changes.
+    fn block_rows(self, words: usize) -> usize {
+        match self {
+            Dict::Typo => (words / TYPO_ROWS_PER).clamp(DICT_BLOCK, 4 * DICT_BLOCK),
+            _ => DICT_BLOCK,
+        }
+    }
+
     fn key(self, s: &str) -> String {
         match self {
             Dict::Surface => s.to_string(),
@@ -406,9 +423,10 @@ impl Dict {
             .collect();
         rows.sort_unstable();
         let mut seps = Vec::new();
-        for (n, block) in rows.chunks(DICT_BLOCK).enumerate() {
+        let size = self.block_rows(rows.len());
+        for (n, block) in rows.chunks(size).enumerate() {
             if n > 0 {
-                seps.push(separator(&rows[n * DICT_BLOCK - 1].0, &block[0].0).to_string());
+                seps.push(separator(&rows[n * size - 1].0, &block[0].0).to_string());
             }
             let surfaces: Vec<&str> = (block.iter())
                 .map(|(key, i)| match self {
