@@ -56,12 +56,11 @@ pub fn render_hiding(
     // pulldown-cmark escapes text and attributes, so its HTML is safe by construction except
     // for raw HTML and link schemes: only then is the (costly) sanitiser needed.
     let needs_sanitizing = scanned.has_raw_html || scanned.unsafe_url;
-    let html = if needs_sanitizing {
-        sanitize(&raw)
+    let (html, removed_unsafe) = if needs_sanitizing {
+        (sanitize(&raw), looks_unsafe(&raw))
     } else {
-        raw.clone()
+        (raw, false)
     };
-    let removed_unsafe = needs_sanitizing && looks_unsafe(&raw);
     Rendered {
         html,
         text: collapse_ws(&scanned.text),
