@@ -178,7 +178,12 @@ impl SearchIndex {
         let mut stages = crate::stages::Stages::start();
         let generation = analyze::new_generation();
         let mut pairs: BTreeMap<String, String> = BTreeMap::new();
-        let mut writer = index.writer_with_num_threads(2, 64 * 1024 * 1024)?;
+        // One indexing thread beside the analysis's two: with two, four threads shared the
+        // two cores for no gain in time, and the second thread's memory arena raised the
+        // build's peak (10,000 entries, four interleaved builds each, 2026-12-03: analysis
+        // and indexing 1,075-1,156 ms with one thread, 1,092-1,290 ms with two; peak 315-362
+        // against 358-379 MiB). It also leaves one segment to score.
+        let mut writer = index.writer_with_num_threads(1, 64 * 1024 * 1024)?;
         // Analysed a chunk at a time and handed to the writer's threads, which index one
         // chunk while the next is analysed: all documents analysed at once held the whole
         // corpus a second time (about 60 MB at 10,000 entries) at the build's peak.
