@@ -44,7 +44,9 @@ for n in 1000 10000; do
   # As in build.sh: a site from this gensite.py with the same arguments in BENCH_DIR is reused.
   site="$sites/site-$n"; vocabulary="${VOCABULARY:-realistic}"
   stamp="$n $vocabulary hugo=0 $(sha1sum bench/gensite.py | cut -c1-16)"
-  if [ -f "$site.stamp" ] && [ "$(cat "$site.stamp")" = "$stamp" ]; then
+  # A site that build.sh generated with its Hugo copy is the same site: reused too.
+  with_hugo="${stamp/hugo=0/hugo=1}"
+  if [ -f "$site.stamp" ] && { [ "$(cat "$site.stamp")" = "$stamp" ] || [ "$(cat "$site.stamp")" = "$with_hugo" ]; }; then
     echo "reusing $site ($(cat "$site.stats"))"
   else
     python3 bench/gensite.py --entries "$n" --out "$site" --vocabulary "$vocabulary" --stats | tee "$site.stats"
