@@ -51,9 +51,10 @@
 
   // The vocabulary comes in blocks of four sorted dictionaries (src/search/export.rs):
   // "s" by surface, "l" by loose key, "r" by reversed surface, "f" by first letters and
-  // length. Planning runs until every lookup it made found its block loaded; each round
-  // fetches the blocks the last one missed, so the plan is the one the whole vocabulary
-  // gives (plan.rs).
+  // length. The loose rows travel in the surface blocks, cut at the surface separators:
+  // a loose lookup reads the surface block its key falls in. Planning runs until every
+  // lookup it made found its block loaded; each round fetches the blocks the last one
+  // missed, so the plan is the one the whole vocabulary gives (plan.rs).
   function Engine(index, fetchJson) {
     this.ix = index;
     this.foldTable = index.fold || {};
@@ -104,6 +105,7 @@
   // separator, as group 0, or the separator of each group's first block and the group's
   // file the others; -1 (and the group noted as missing) while that file is not loaded.
   Engine.prototype.blockOf = function (d, key, prefix) {
+    if (d === "l") d = "s";
     var g = count(this.ix.dicts[d], key, prefix), inner = this.groups[d].get(g);
     if (!inner) { this.miss(d, "i" + g); return -1; }
     return g * this.ix.dictGroup + count(inner, key, prefix);
@@ -118,7 +120,7 @@
     if (a < 0 || b < 0) return null;
     for (var n = a; n <= b; n++) {
       var rows = this.blocks[d].get(n);
-      if (!rows) { ok = false; this.miss(d, n); } else if (ok) out = out.concat(rows);
+      if (!rows) { ok = false; this.miss(d === "l" ? "s" : d, n); } else if (ok) out = out.concat(rows);
     }
     return ok ? out : null;
   };
@@ -140,17 +142,23 @@
       var d = b[0], n = b[1];
       return self.file("v" + d + n, function (data) {
         if (typeof n === "string") { self.groups[d].set(parseInt(n.slice(1), 10), data); return; }
-        var ss = data.s ? data.s.split(" ") : [], rows = [];
-        for (var i = 0, t = 0; i < ss.length; i++) {
-          t += data.t[i];
-          var s = d === "r" ? rev(ss[i]) : ss[i];
-          self.info.set(s, t);
-          self.termMax.set(t, data.m[i] * 100);
-          rows.push([s, t]);
-        }
-        self.blocks[d].set(n, rows);
+        self.blocks[d].set(n, self.blockRows(data, d === "r"));
+        if (d === "s") self.blocks.l.set(n, data.l ? self.blockRows(data.l, false) : []);
       });
     }));
+  };
+
+  // Rows [surface, term] of a block file's part, noting each surface's term and best score.
+  Engine.prototype.blockRows = function (data, reversed) {
+    var ss = data.s ? data.s.split(" ") : [], rows = [];
+    for (var i = 0, t = 0; i < ss.length; i++) {
+      t += data.t[i];
+      var s = reversed ? rev(ss[i]) : ss[i];
+      this.info.set(s, t);
+      this.termMax.set(t, data.m[i] * 100);
+      rows.push([s, t]);
+    }
+    return rows;
   };
 
   // Plan a query, fetching the vocabulary blocks it needs.
