@@ -24,8 +24,9 @@ pub struct BuildOptions {
 /// defaults are in docs/benchmarks.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchShape {
-    /// index.json carries every vocabulary block's separator while the four dictionaries'
-    /// separators take at most this many bytes; past that, one per group of blocks.
+    /// index.json carries every vocabulary block's separator while the dictionaries'
+    /// separators (surface, reversed, typo) take at most this many bytes; past that, one
+    /// per group of blocks.
     pub inline_separator_bytes: usize,
     /// A term found in at least this many documents, and in at least one in
     /// `bundle_one_in` of them, gets a file of its head's titles, addresses and summaries

@@ -4,8 +4,8 @@
 //! - `soeg/index.json`: planning constants, the synonyms, and small tables that say which
 //!   file holds what (the separators of the vocabulary blocks, or of their groups on a very
 //!   large site, and the runs of documents per section);
-//! - the vocabulary in four sorted dictionaries cut into blocks (`vs<n>`, `vl<n>`, `vr<n>`,
-//!   `vf<n>`), see [`Dict`];
+//! - the vocabulary in four sorted dictionaries cut into blocks (`vs<n>`, which also carry
+//!   the loose dictionary's rows, `vr<n>`, `vf<n>`), see [`Dict`];
 //! - per term, its best postings (the head: [`HEAD`] documents, plus any tied with the
 //!   last of them) in head shards `h<n>`, and the rest in rest shards `p<n>`: the client
 //!   ranks a first page from heads and score bounds, and loads the rest only when it must;
