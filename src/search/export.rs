@@ -69,17 +69,17 @@ type Part = (String, Vec<u8>);
 
 /// The files of an index under `<prefix>soeg/` (`prefix` is `""` or `"en/"`), cut as
 /// `shape` says, timing its stages in `stages`. Takes the index: once every term is scored,
-/// the engine and the documents' texts are let go (at 10,000 entries, tens of MB less at the
-/// build's peak).
+/// the engine is let go (at 10,000 entries, tens of MB less at the build's peak). The
+/// export writes none of the documents' texts: an index built with
+/// [`super::Texts::Drop`] has already let them go.
 pub fn export(
-    mut idx: SearchIndex,
+    idx: SearchIndex,
     corpus: Corpus,
     prefix: &str,
     shape: SearchShape,
     stages: &mut Stages,
 ) -> tantivy::Result<Vec<OutputFile>> {
     let analysis = idx.vocab.analysis;
-    idx.forget_texts();
     // Each term's scores are dropped as soon as they are split: at 10,000 entries they
     // are about 4 million (document, score) pairs.
     let split: Vec<Split> = idx.map_postings(|p| Split::new(&p))?;
@@ -255,9 +255,8 @@ fn write_postings(out: &mut Vec<u8>, post: &[(u32, u32)]) {
     }
 }
 
-/// What the export keeps of an index once every term is scored: the documents without
-/// their texts (it writes titles, addresses, summaries and facets), the vocabulary and the
-/// synonyms.
+/// What the export keeps of an index once every term is scored: the documents (it writes
+/// their titles, addresses, summaries and facets), the vocabulary and the synonyms.
 struct Exported {
     docs: Vec<SearchDoc>,
     vocab: Vocab,
@@ -265,11 +264,6 @@ struct Exported {
 }
 
 impl SearchIndex {
-    /// The documents' texts are in the engine once it is built; the export writes none.
-    fn forget_texts(&mut self) {
-        self.docs.iter_mut().for_each(SearchDoc::drop_texts);
-    }
-
     /// Done with the engine: every term is scored.
     fn into_exported(self) -> Exported {
         let SearchIndex {
@@ -524,8 +518,9 @@ fn separator<'a>(prev: &str, first: &'a str) -> &'a str {
 /// in at least `min_documents` documents (`r<term>`: `[[title, url, summary],…]` in the
 /// head's order), unless ties make its head longer than [`BUNDLE_HEAD_MAX`]. The first
 /// page of a common word comes mostly from the heads the client loaded to rank it: a few of
-/// these files show it, where one file per result cost a request each. Measured 2026-12-03 on 10,000 entries (the 9 benchmark queries with
-/// results): 180 document files before the first pages → 87 files, 37.3 → 35.3 KB gzip.
+/// these files show it, where one file per result cost a request each. Measured
+/// 2026-12-03 on 10,000 entries (the 9 benchmark queries with results): 180 document
+/// files before the first pages → 87 files, 37.3 → 35.3 KB gzip.
 fn result_bundles(
     split: &[Split],
     docs: &[SearchDoc],

@@ -184,7 +184,7 @@ impl SearchIndex {
         // and indexing 1,075-1,156 ms with one thread, 1,092-1,290 ms with two; peak 315-362
         // against 358-379 MiB). It also leaves one segment to score.
         let mut writer = index.writer_with_num_threads(1, 64 * 1024 * 1024)?;
-        // Analysed a chunk at a time and handed to the writer's threads, which index one
+        // Analysed a chunk at a time and handed to the writer's thread, which indexes one
         // chunk while the next is analysed: all documents analysed at once held the whole
         // corpus a second time (about 60 MB at 10,000 entries) at the build's peak.
         for (c, chunk) in docs.chunks_mut(ANALYSIS_CHUNK).enumerate() {

@@ -65,7 +65,7 @@
     this.info = new Map(); // surface -> term
     this.termMax = new Map(); // term -> best score × 1000, or a little above
     this.blocks = { s: new Map(), l: new Map(), r: new Map(), f: new Map() };
-    this.groups = { s: new Map(), l: new Map(), r: new Map(), f: new Map() };
+    this.groups = { s: new Map(), r: new Map(), f: new Map() };
     // Index.json carries every block's separator itself unless they are many (a very
     // large site): then one group of them per file (SearchShape in options.rs).
     for (var d in index.dictInline || {}) this.groups[d].set(0, index.dictInline[d]);
@@ -105,13 +105,17 @@
   // separator, as group 0, or the separator of each group's first block and the group's
   // file the others; -1 (and the group noted as missing) while that file is not loaded.
   Engine.prototype.blockOf = function (d, key, prefix) {
-    if (d === "l") d = "s";
+    d = filed(d);
     var g = count(this.ix.dicts[d], key, prefix), inner = this.groups[d].get(g);
     if (!inner) { this.miss(d, "i" + g); return -1; }
     return g * this.ix.dictGroup + count(inner, key, prefix);
   };
 
-  Engine.prototype.miss = function (d, n) { this.missing.set(d + n, [d, n]); this.missed++; };
+  // The loose dictionary has no files or separators of its own: its rows come with the
+  // surface blocks.
+  function filed(d) { return d === "l" ? "s" : d; }
+
+  Engine.prototype.miss = function (d, n) { d = filed(d); this.missing.set(d + n, [d, n]); this.missed++; };
 
   // Rows [surface, term] of dictionary d from the block of `lo` to the last block that can
   // hold a key starting with `hi`; null, with the files noted, when one is not loaded.
@@ -120,7 +124,7 @@
     if (a < 0 || b < 0) return null;
     for (var n = a; n <= b; n++) {
       var rows = this.blocks[d].get(n);
-      if (!rows) { ok = false; this.miss(d === "l" ? "s" : d, n); } else if (ok) out = out.concat(rows);
+      if (!rows) { ok = false; this.miss(d, n); } else if (ok) out = out.concat(rows);
     }
     return ok ? out : null;
   };
