@@ -26,11 +26,16 @@
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
   // Optimal string alignment distance, giving up above max (analyze.rs edit_distance).
+  // Compared by code point, as Rust compares chars; a string without surrogate pairs (every
+  // Danish word) is its code points already, and is not copied into an array for it: the
+  // typo lookup runs this on a few hundred words per query word.
+  var SURROGATE = /[\uD800-\uDFFF]/;
   function editDistance(a, b, max) {
-    a = [...a]; b = [...b];
+    if (SURROGATE.test(a)) a = [...a];
+    if (SURROGATE.test(b)) b = [...b];
     if (Math.abs(a.length - b.length) > max) return -1;
-    var n = b.length, prev2 = new Array(n + 1).fill(0), prev = [], cur = new Array(n + 1).fill(0);
-    for (var j = 0; j <= n; j++) prev.push(j);
+    var n = b.length, prev2 = new Int32Array(n + 1), prev = new Int32Array(n + 1), cur = new Int32Array(n + 1);
+    for (var j = 0; j <= n; j++) prev[j] = j;
     for (var i = 1; i <= a.length; i++) {
       cur[0] = i;
       var rowMin = cur[0];
@@ -460,80 +465,103 @@
     var S = per.map(function (s) {
       return s.alts.map(function (a) { return { w: a.weight, ts: a.terms.map(state) }; });
     });
-    var cands = new Set(), d, sa, a, x;
+    var cands = new Set(), d, sa, a, x, i, j, k2;
     for (sa of S) for (a of sa) for (x of a.ts) if (x.m) for (d of x.m.keys()) cands.add(d);
+    // The loops below run on every round of a page's first query, before the JIT has
+    // warmed up: plain indexed loops and no object per document or slot (that allocation
+    // was a third of a first query's time in Chromium).
+    var nS = S.length;
     // Per slot, the best score of each document through alternatives whose terms are all
     // complete (walking the shortest list), and the alternatives still open.
-    var closed = S.map(function (sa) {
-      var best = new Map();
-      for (var a of sa) {
-        if (a.ts.some(function (x) { return x.bound !== null; })) continue;
-        var first = a.ts.reduce(function (p, x) { return x.m.size < p.m.size ? x : p; }).m;
-        for (var d of first.keys()) {
+    var closed = new Array(nS), openAlts = new Array(nS);
+    for (i = 0; i < nS; i++) {
+      var slotBest = new Map(), openList = [];
+      sa = S[i];
+      for (j = 0; j < sa.length; j++) {
+        a = sa[j];
+        var ts = a.ts, shortest = null, isOpenAlt = false;
+        for (k2 = 0; k2 < ts.length; k2++) {
+          x = ts[k2];
+          if (x.bound !== null) { isOpenAlt = true; break; }
+          if (shortest === null || x.m.size < shortest.size) shortest = x.m;
+        }
+        if (isOpenAlt) { openList.push(a); continue; }
+        for (d of shortest.keys()) {
           var sum = 0, all = true;
-          for (var x of a.ts) { var v = x.m.get(d); if (v === undefined) { all = false; break; } sum += v / 1000; }
+          for (k2 = 0; k2 < ts.length; k2++) {
+            var v = ts[k2].m.get(d);
+            if (v === undefined) { all = false; break; }
+            sum += v / 1000;
+          }
           if (!all) continue;
-          var l = a.w * sum, o = best.get(d);
-          if (o === undefined || l > o) best.set(d, l);
+          var l = a.w * sum, o = slotBest.get(d);
+          if (o === undefined || l > o) slotBest.set(d, l);
         }
       }
-      return best;
-    });
-    var openAlts = S.map(function (sa) {
-      return sa.filter(function (a) { return a.ts.some(function (x) { return x.bound !== null; }); });
-    });
-    // [lower, upper] of slot i's score in document d (-1: a document in no loaded list).
-    function slot(i, d) {
-      var L = d >= 0 ? closed[i].get(d) : undefined, U = L;
-      for (var a of openAlts[i]) {
-        var sumL = 0, sumU = 0, known = true, possible = true;
-        for (var x of a.ts) {
-          var v = x.m && d >= 0 ? x.m.get(d) : undefined;
-          if (v !== undefined) { sumL += v / 1000; sumU += v / 1000; }
-          else if (x.bound !== null) { known = false; sumU += x.bound / 1000; }
-          else { possible = false; break; }
-        }
-        if (!possible) continue;
-        var u = a.w * sumU;
-        if (U === undefined || u > U) U = u;
-        if (known) { var l = a.w * sumL; if (L === undefined || l > L) L = l; }
-      }
-      return [L, U];
+      closed[i] = slotBest;
+      openAlts[i] = openList;
     }
+    // A document's bounds (-1: a document in no loaded list): the lower and upper sums over
+    // the slots of each slot's [lower, upper] score, whether every slot (all) or some slot
+    // (some) has a lower bound, or could have a score (…Possible), and whether every
+    // upper bound is its lower bound (exact). Left in these variables by bounds(d).
+    var bL, bU, bAll, bAllPossible, bSome, bSomePossible, bExact;
     function bounds(d) {
-      var b = { L: 0, U: 0, all: true, allPossible: true, some: false, somePossible: false, exact: true };
-      for (var i = 0; i < S.length; i++) {
-        var lu = slot(i, d);
-        if (lu[0] !== undefined) { b.L += lu[0]; b.some = true; } else b.all = false;
-        if (lu[1] !== undefined) { b.U += lu[1]; b.somePossible = true; } else b.allPossible = false;
-        if (lu[1] !== undefined && lu[1] !== lu[0]) b.exact = false;
+      bL = 0; bU = 0; bAll = true; bAllPossible = true; bSome = false; bSomePossible = false; bExact = true;
+      for (var i = 0; i < nS; i++) {
+        var L = d >= 0 ? closed[i].get(d) : undefined, U = L, oa = openAlts[i];
+        for (var j = 0; j < oa.length; j++) {
+          var a = oa[j], ts = a.ts, sumL = 0, sumU = 0, known = true, possible = true;
+          for (var k = 0; k < ts.length; k++) {
+            var x = ts[k], v = x.m && d >= 0 ? x.m.get(d) : undefined;
+            if (v !== undefined) { sumL += v / 1000; sumU += v / 1000; }
+            else if (x.bound !== null) { known = false; sumU += x.bound / 1000; }
+            else { possible = false; break; }
+          }
+          if (!possible) continue;
+          var u = a.w * sumU;
+          if (U === undefined || u > U) U = u;
+          if (known) { var l = a.w * sumL; if (L === undefined || l > L) L = l; }
+        }
+        if (L !== undefined) { bL += L; bSome = true; } else bAll = false;
+        if (U !== undefined) { bU += U; bSomePossible = true; } else bAllPossible = false;
+        if (U !== undefined && U !== L) bExact = false;
       }
-      return b;
     }
-    var bs = new Map(), mode = "any", unseen = bounds(-1), b;
-    for (d of cands) bs.set(d, bounds(d));
+    // Every candidate's bounds, in flat arrays (flags: 1 all, 2 allPossible, 4 some,
+    // 8 somePossible, 16 exact).
+    var nC = cands.size, cDoc = new Array(nC), cL = new Float64Array(nC), cU = new Float64Array(nC);
+    var cFlags = new Uint8Array(nC), c = 0, anyAll = false, couldAll = false;
+    for (d of cands) {
+      bounds(d);
+      cDoc[c] = d; cL[c] = bL; cU[c] = bU;
+      cFlags[c] = (bAll ? 1 : 0) | (bAllPossible ? 2 : 0) | (bSome ? 4 : 0) | (bSomePossible ? 8 : 0) | (bExact ? 16 : 0);
+      if (bAll) anyAll = true;
+      if (bAllPossible) couldAll = true;
+      c++;
+    }
+    bounds(-1);
+    var unseenU = bU, unseenAllPossible = bAllPossible, unseenSomePossible = bSomePossible;
+    var mode = "any";
     // All slots must match when some document matches them all; when that is still open,
     // load more.
-    if (!anyOnly) {
-      var anyAll = false, couldAll = unseen.allPossible;
-      for (b of bs.values()) { if (b.all) anyAll = true; if (b.allPossible) couldAll = true; }
-      mode = anyAll ? "all" : couldAll ? null : "any";
-    }
+    if (!anyOnly) mode = anyAll ? "all" : (couldAll || unseenAllPossible) ? null : "any";
     var exact = [], others = [], Ls = [];
     if (mode) {
-      var all = mode === "all";
-      for (var [doc, e] of bs) {
-        if (!(all ? e.allPossible : e.somePossible)) continue;
-        var q = all ? e.all : e.some;
-        if (q) Ls.push(e.L);
-        if (q && e.exact) exact.push({ doc: doc, score: rounded(e.L) });
-        else others.push({ doc: doc, u: rounded(e.U) });
+      var all = mode === "all", possibleBit = all ? 2 : 8, matchBit = all ? 1 : 4;
+      for (c = 0; c < nC; c++) {
+        var f = cFlags[c];
+        if (!(f & possibleBit)) continue;
+        var q = f & matchBit;
+        if (q) Ls.push(cL[c]);
+        if (q && (f & 16)) exact.push({ doc: cDoc[c], score: rounded(cL[c]) });
+        else others.push({ doc: cDoc[c], u: rounded(cU[c]) });
       }
       exact.sort(function (x, y) { return (y.score - x.score) || (x.doc - y.doc); });
-      var unseenOpen = all ? unseen.allPossible : unseen.somePossible;
+      var unseenOpen = all ? unseenAllPossible : unseenSomePossible;
       if (!others.length && !unseenOpen) return { hits: exact, complete: true, count: exact.length };
       var last = k && exact[k - 1];
-      if (last && (!unseenOpen || rounded(unseen.U) < last.score) && others.every(function (o) {
+      if (last && (!unseenOpen || rounded(unseenU) < last.score) && others.every(function (o) {
         return o.u < last.score || (o.u === last.score && o.doc > last.doc);
       })) {
         // Every document of a one-term alternative of a lone slot is a result.
