@@ -27,25 +27,29 @@
 
   // Optimal string alignment distance, giving up above max (analyze.rs edit_distance).
   // Compared by code point, as Rust compares chars; a string without surrogate pairs (every
-  // Danish word) is its code points already, and is not copied into an array for it: the
-  // typo lookup runs this on a few hundred words per query word.
+  // Danish word) is its code points already, and is not copied into an array for it. Only
+  // the cells within max of the diagonal are computed (a cell further off is above max
+  // whatever it holds; those beside the band are set to max + 1): the typo lookup runs this
+  // on a few hundred words per query word, before the JIT has warmed up.
   var SURROGATE = /[\uD800-\uDFFF]/;
   function editDistance(a, b, max) {
     if (SURROGATE.test(a)) a = [...a];
     if (SURROGATE.test(b)) b = [...b];
-    if (Math.abs(a.length - b.length) > max) return -1;
-    var n = b.length, prev2 = new Int32Array(n + 1), prev = new Int32Array(n + 1), cur = new Int32Array(n + 1);
+    var m = a.length, n = b.length, over = max + 1;
+    if (Math.abs(m - n) > max) return -1;
+    var prev2 = new Int32Array(n + 1), prev = new Int32Array(n + 1), cur = new Int32Array(n + 1);
     for (var j = 0; j <= n; j++) prev[j] = j;
-    for (var i = 1; i <= a.length; i++) {
-      cur[0] = i;
-      var rowMin = cur[0];
-      for (j = 1; j <= n; j++) {
+    for (var i = 1; i <= m; i++) {
+      var lo = Math.max(1, i - max), hi = Math.min(n, i + max), rowMin = over;
+      if (lo === 1) { cur[0] = i; rowMin = i; } else cur[lo - 1] = over;
+      for (j = lo; j <= hi; j++) {
         var cost = a[i - 1] === b[j - 1] ? 0 : 1;
         var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
         if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
         cur[j] = v;
         if (v < rowMin) rowMin = v;
       }
+      if (hi < n) cur[hi + 1] = over;
       if (rowMin > max) return -1;
       var t = prev2; prev2 = prev; prev = cur; cur = t;
     }
