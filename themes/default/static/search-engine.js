@@ -469,8 +469,7 @@
     var S = per.map(function (s) {
       return s.alts.map(function (a) { return { w: a.weight, ts: a.terms.map(state) }; });
     });
-    var cands = new Set(), d, sa, a, x, i, j, k2;
-    for (sa of S) for (a of sa) for (x of a.ts) if (x.m) for (d of x.m.keys()) cands.add(d);
+    var d, sa, a, x, i, j, k2;
     // The loops below run on every round of a page's first query, before the JIT has
     // warmed up: plain indexed loops and no object per document or slot (that allocation
     // was a third of a first query's time in Chromium).
@@ -504,6 +503,16 @@
       }
       closed[i] = slotBest;
       openAlts[i] = openList;
+    }
+    // The documents to weigh: those with a score through a complete alternative, and those
+    // in a list of an open one. Any other document (in a complete alternative's list but
+    // without all its terms) has the bounds of an unseen one, which the unseen document
+    // stands for below (at 10,000 entries "samtaleforløb" weighs 4,941 documents instead
+    // of 9,847).
+    var cands = new Set();
+    for (i = 0; i < nS; i++) {
+      for (d of closed[i].keys()) cands.add(d);
+      for (a of openAlts[i]) for (x of a.ts) if (x.m) for (d of x.m.keys()) cands.add(d);
     }
     // A document's bounds (-1: a document in no loaded list): the lower and upper sums over
     // the slots of each slot's [lower, upper] score, whether every slot (all) or some slot
