@@ -450,6 +450,7 @@
   };
 
   function rounded(x) { return Math.round(x * 1000) / 1000; }
+  var ALL = 1, ALL_POSSIBLE = 2, SOME = 4, SOME_POSSIBLE = 8, EXACT = 16; // evaluate's bounds
 
   // Rank what the loaded postings allow. A term not loaded may give any document up to its
   // best score; a loaded head leaves its rest below the head's lowest score; a complete
@@ -514,13 +515,14 @@
       for (d of closed[i].keys()) cands.add(d);
       for (a of openAlts[i]) for (x of a.ts) if (x.m) for (d of x.m.keys()) cands.add(d);
     }
-    // A document's bounds (-1: a document in no loaded list): the lower and upper sums over
-    // the slots of each slot's [lower, upper] score, whether every slot (all) or some slot
-    // (some) has a lower bound, or could have a score (…Possible), and whether every
-    // upper bound is its lower bound (exact). Left in these variables by bounds(d).
-    var bL, bU, bAll, bAllPossible, bSome, bSomePossible, bExact;
+    // A document's bounds (-1: a document in no loaded list): bL and bU, the sums over the
+    // slots of each slot's [lower, upper] score; returned, the flags that hold: ALL (every
+    // slot has a lower bound), SOME (some slot has one), ALL_POSSIBLE and SOME_POSSIBLE
+    // (the same for a score at all), EXACT (every upper bound is its lower bound).
+    var bL, bU;
     function bounds(d) {
-      bL = 0; bU = 0; bAll = true; bAllPossible = true; bSome = false; bSomePossible = false; bExact = true;
+      var f = ALL | ALL_POSSIBLE | EXACT;
+      bL = 0; bU = 0;
       for (var i = 0; i < nS; i++) {
         var L = d >= 0 ? closed[i].get(d) : undefined, U = L, oa = openAlts[i];
         for (var j = 0; j < oa.length; j++) {
@@ -536,42 +538,32 @@
           if (U === undefined || u > U) U = u;
           if (known) { var l = a.w * sumL; if (L === undefined || l > L) L = l; }
         }
-        if (L !== undefined) { bL += L; bSome = true; } else bAll = false;
-        if (U !== undefined) { bU += U; bSomePossible = true; } else bAllPossible = false;
-        if (U !== undefined && U !== L) bExact = false;
+        if (L !== undefined) { bL += L; f |= SOME; } else f &= ~ALL;
+        if (U !== undefined) { bU += U; f |= SOME_POSSIBLE; } else f &= ~ALL_POSSIBLE;
+        if (U !== undefined && U !== L) f &= ~EXACT;
       }
+      return f;
     }
-    // Every candidate's bounds, in flat arrays (flags: 1 all, 2 allPossible, 4 some,
-    // 8 somePossible, 16 exact).
+    // Every candidate's bounds and flags, in flat arrays.
     var nC = cands.size, cDoc = new Array(nC), cL = new Float64Array(nC), cU = new Float64Array(nC);
-    var cFlags = new Uint8Array(nC), c = 0, anyAll = false, couldAll = false;
-    for (d of cands) {
-      bounds(d);
-      cDoc[c] = d; cL[c] = bL; cU[c] = bU;
-      cFlags[c] = (bAll ? 1 : 0) | (bAllPossible ? 2 : 0) | (bSome ? 4 : 0) | (bSomePossible ? 8 : 0) | (bExact ? 16 : 0);
-      if (bAll) anyAll = true;
-      if (bAllPossible) couldAll = true;
-      c++;
-    }
-    bounds(-1);
-    var unseenU = bU, unseenAllPossible = bAllPossible, unseenSomePossible = bSomePossible;
-    var mode = "any";
+    var cF = new Uint8Array(nC), c = 0, seen = 0;
+    for (d of cands) { var f = bounds(d); cDoc[c] = d; cL[c] = bL; cU[c] = bU; cF[c++] = f; seen |= f; }
+    var unseen = bounds(-1), unseenU = bU, mode = "any";
     // All slots must match when some document matches them all; when that is still open,
     // load more.
-    if (!anyOnly) mode = anyAll ? "all" : (couldAll || unseenAllPossible) ? null : "any";
+    if (!anyOnly) mode = seen & ALL ? "all" : (seen | unseen) & ALL_POSSIBLE ? null : "any";
     var exact = [], others = [], Ls = [];
     if (mode) {
-      var all = mode === "all", possibleBit = all ? 2 : 8, matchBit = all ? 1 : 4;
+      var all = mode === "all", possible = all ? ALL_POSSIBLE : SOME_POSSIBLE, match = all ? ALL : SOME;
       for (c = 0; c < nC; c++) {
-        var f = cFlags[c];
-        if (!(f & possibleBit)) continue;
-        var q = f & matchBit;
+        if (!(cF[c] & possible)) continue;
+        var q = cF[c] & match;
         if (q) Ls.push(cL[c]);
-        if (q && (f & 16)) exact.push({ doc: cDoc[c], score: rounded(cL[c]) });
+        if (q && cF[c] & EXACT) exact.push({ doc: cDoc[c], score: rounded(cL[c]) });
         else others.push({ doc: cDoc[c], u: rounded(cU[c]) });
       }
       exact.sort(function (x, y) { return (y.score - x.score) || (x.doc - y.doc); });
-      var unseenOpen = all ? unseenAllPossible : unseenSomePossible;
+      var unseenOpen = unseen & possible;
       if (!others.length && !unseenOpen) return { hits: exact, complete: true, count: exact.length };
       var last = k && exact[k - 1];
       if (last && (!unseenOpen || rounded(unseenU) < last.score) && others.every(function (o) {
