@@ -410,3 +410,72 @@ fn a_large_vocabulary_ranks_alike_with_its_separators_inline_or_in_group_files()
         );
     }
 }
+
+/// Word pairs for the edit distance test: words over Danish, Arabic and astral letters,
+/// each paired with a copy changed by up to three insertions, deletions, substitutions or
+/// transpositions (a fixed pseudo-random sequence), and the largest distance asked for.
+fn edit_distance_pairs() -> Vec<(String, String, usize)> {
+    const LETTERS: [char; 8] = ['a', 'b', 'e', 'æ', 'ø', 'å', 'ب', '𝒜'];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % n
+    };
+    let mut pairs = Vec::new();
+    for _ in 0..4000 {
+        let a: Vec<char> = (0..next(13)).map(|_| LETTERS[next(8)]).collect();
+        let mut b = a.clone();
+        for _ in 0..next(4) {
+            let at = next(b.len() + 1);
+            match next(4) {
+                0 => b.insert(at, LETTERS[next(8)]),
+                1 if at < b.len() => {
+                    b.remove(at);
+                }
+                2 if at < b.len() => b[at] = LETTERS[next(8)],
+                3 if at + 1 < b.len() => b.swap(at, at + 1),
+                _ => {}
+            }
+        }
+        let max = next(4);
+        pairs.push((a.into_iter().collect(), b.into_iter().collect(), max));
+    }
+    pairs
+}
+
+#[test]
+fn browser_edit_distance_equals_the_command_lines() {
+    // The client computes only the cells near the diagonal; the CLI the whole table. Typo
+    // alternatives (and so rankings) agree only if every distance up to max does.
+    if !node_or_skip() {
+        return;
+    }
+    let pairs = edit_distance_pairs();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pairs.json");
+    std::fs::write(&file, serde_json::to_string(&pairs).unwrap()).unwrap();
+    let out = Command::new("node")
+        .arg(repo().join("tests/js/edit_distance.mjs"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "node edit distance script failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let browser: Vec<i64> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(browser.len(), pairs.len());
+    let mut within = 0;
+    for ((a, b, max), got) in pairs.iter().zip(browser) {
+        let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let want =
+            vejviser::search::analyze::edit_distance(&ac, &bc, *max).map_or(-1, |d| d as i64);
+        assert_eq!(got, want, "editDistance({a:?}, {b:?}, {max})");
+        within += usize::from(want > 0);
+    }
+    // Enough pairs at a distance from 1 to max for the comparison to mean something.
+    assert!(within > pairs.len() / 5, "only {within} pairs within reach");
+}
