@@ -10,7 +10,8 @@
 #
 # Query times are measured by running the engine (themes/default/static/search-engine.js) in node
 # (the same V8 engine as Chromium, without page rendering) and, for the synthetic sites, in
-# headless Chromium on the real search page (bench/search_browser.mjs).
+# headless Chromium on the real search page (bench/search_browser.mjs), with the engine's
+# own share of a first query measured apart (bench/search_engine_cold.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/vejviser-target}"
@@ -76,6 +77,14 @@ print(f"in headless Chromium ({len(q)} queries): cold query (fresh context, fetc
       f"warm median {med('warmMs'):.1f} ms; gzip bytes before the first 20 results "
       f"median {med('firstResultGz'):.0f} B, max {max(v['firstResultGz'] for v in q.values())} B; "
       f"files fetched median {med('files'):.0f}")
+PY
+    node bench/search_engine_cold.mjs "$work/out$n" bench/search_queries.txt > "$work/e$n.json"
+    python3 - "$work/e$n.json" <<'PY'
+import json, sys, statistics
+q = json.load(open(sys.argv[1]))
+print(f"first query's engine time in Chromium, files from memory ({len(q)} queries): "
+      f"median {statistics.median(q.values()):.1f} ms, max {max(q.values()):.1f} ms, "
+      f"sum {sum(q.values()):.0f} ms")
 PY
   else
     echo "!! Chromium or node_modules missing: browser query time NOT measured (apt-get install chromium; npm ci)"

@@ -164,15 +164,19 @@ fn client_results(
 ) -> serde_json::Value {
     let qfile = dir.join("queries.json");
     std::fs::write(&qfile, serde_json::to_string(queries).unwrap()).unwrap();
+    node_json("tests/js/parity.mjs", &[public, &qfile])
+}
+
+/// What a node script of the repository (`script`) prints, as JSON; fails on its errors.
+fn node_json<T: serde::de::DeserializeOwned>(script: &str, args: &[&std::path::Path]) -> T {
     let out = Command::new("node")
-        .arg(repo().join("tests/js/parity.mjs"))
-        .arg(public)
-        .arg(&qfile)
+        .arg(repo().join(script))
+        .args(args)
         .output()
         .unwrap();
     assert!(
         out.status.success(),
-        "node parity script failed: {}",
+        "node {script} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
@@ -456,17 +460,7 @@ fn browser_edit_distance_equals_the_command_lines() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("pairs.json");
     std::fs::write(&file, serde_json::to_string(&pairs).unwrap()).unwrap();
-    let out = Command::new("node")
-        .arg(repo().join("tests/js/edit_distance.mjs"))
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "node edit distance script failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let browser: Vec<i64> = serde_json::from_slice(&out.stdout).unwrap();
+    let browser: Vec<i64> = node_json("tests/js/edit_distance.mjs", &[&file]);
     assert_eq!(browser.len(), pairs.len());
     let mut within = 0;
     for ((a, b, max), got) in pairs.iter().zip(browser) {
