@@ -219,14 +219,16 @@ impl SearchIndex {
             }
         }
         stages.lap("analyse og indeksering");
-        writer.commit()?;
+        // The commit writes the segment on one thread; the vocabulary needs only the
+        // analysis's pairs, so it is built beside it instead of after it.
+        let (committed, vocab) =
+            rayon::join(|| writer.commit(), || Vocab::with_analysis(pairs, analysis));
+        committed?;
         let searcher = index.reader()?.searcher();
         let ords = (searcher.segment_readers().iter())
             .map(|seg| seg.fast_fields().u64("ord"))
             .collect::<tantivy::Result<_>>()?;
-        stages.lap("tantivy commit");
-        let vocab = Vocab::with_analysis(pairs, analysis);
-        stages.lap("ordforråd");
+        stages.lap("tantivy commit og ordforråd");
         Ok(SearchIndex {
             docs,
             vocab,
