@@ -470,10 +470,10 @@
     var S = per.map(function (s) {
       return s.alts.map(function (a) { return { w: a.weight, ts: a.terms.map(state) }; });
     });
-    var d, sa, a, x, i, j, k2;
+    var d, sa, a, x, i, j, ti;
     // The loops below run on every round of a page's first query, before the JIT has
-    // warmed up: plain indexed loops and no object per document or slot (that allocation
-    // was a third of a first query's time in Chromium).
+    // warmed up: plain indexed loops, and no object per document or slot (measured with
+    // bench/search_engine_cold.mjs; docs/benchmarks.md).
     var nS = S.length;
     // Per slot, the best score of each document through alternatives whose terms are all
     // complete (walking the shortest list), and the alternatives still open.
@@ -484,20 +484,20 @@
       for (j = 0; j < sa.length; j++) {
         a = sa[j];
         var ts = a.ts, shortest = null, isOpenAlt = false;
-        for (k2 = 0; k2 < ts.length; k2++) {
-          x = ts[k2];
+        for (ti = 0; ti < ts.length; ti++) {
+          x = ts[ti];
           if (x.bound !== null) { isOpenAlt = true; break; }
           if (shortest === null || x.m.size < shortest.size) shortest = x.m;
         }
         if (isOpenAlt) { openList.push(a); continue; }
         for (d of shortest.keys()) {
-          var sum = 0, all = true;
-          for (k2 = 0; k2 < ts.length; k2++) {
-            var v = ts[k2].m.get(d);
-            if (v === undefined) { all = false; break; }
+          var sum = 0, whole = true;
+          for (ti = 0; ti < ts.length; ti++) {
+            var v = ts[ti].m.get(d);
+            if (v === undefined) { whole = false; break; }
             sum += v / 1000;
           }
-          if (!all) continue;
+          if (!whole) continue;
           var l = a.w * sum, o = slotBest.get(d);
           if (o === undefined || l > o) slotBest.set(d, l);
         }
