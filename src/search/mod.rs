@@ -42,8 +42,8 @@ pub const FIELDS: [(&str, f32); 5] = [
     ("body", 1.0),
 ];
 
-/// A document's analysed fields (terms for tantivy) and its (surface, term) pairs.
-type AnalysedDoc = ([String; 5], Vec<(String, String)>);
+/// A document for tantivy and the (surface, term) pairs its analysis reported.
+type AnalysedDoc = (TantivyDocument, Vec<(String, String)>);
 
 /// Documents analysed at a time while the index writer works on the ones before.
 const ANALYSIS_CHUNK: usize = 512;
@@ -188,30 +188,30 @@ impl SearchIndex {
         // chunk while the next is analysed: all documents analysed at once held the whole
         // corpus a second time (about 60 MB at 10,000 entries) at the build's peak.
         for (c, chunk) in docs.chunks_mut(ANALYSIS_CHUNK).enumerate() {
+            // The tantivy documents are made by the analysing threads too: this thread only
+            // hands them to the writer's.
             let analysed: Vec<AnalysedDoc> = chunk
                 .par_iter()
-                .map(|d| {
+                .enumerate()
+                .map(|(j, d)| {
                     let mut pairs = Vec::new();
-                    let terms = d.field_texts().map(|t| {
-                        let mut out = String::with_capacity(t.len());
-                        analyze::analyse_into(analysis, t, generation, &mut out, &mut pairs);
-                        out
-                    });
-                    (terms, pairs)
+                    let mut td = TantivyDocument::default();
+                    for ((field, _), text) in fields.iter().zip(d.field_texts()) {
+                        let mut out = String::with_capacity(text.len());
+                        analyze::analyse_into(analysis, text, generation, &mut out, &mut pairs);
+                        td.add_text(*field, out);
+                    }
+                    for (k, v) in &d.facets {
+                        td.add_text(facet, format!("{k}={v}"));
+                    }
+                    td.add_u64(ord, (c * ANALYSIS_CHUNK + j) as u64);
+                    (td, pairs)
                 })
                 .collect();
-            for (j, (d, (terms, new_pairs))) in chunk.iter().zip(analysed).enumerate() {
+            for (td, new_pairs) in analysed {
                 for (s, t) in new_pairs {
                     pairs.entry(s).or_insert(t);
                 }
-                let mut td = TantivyDocument::default();
-                for ((field, _), terms) in fields.iter().zip(terms) {
-                    td.add_text(*field, terms);
-                }
-                for (k, v) in &d.facets {
-                    td.add_text(facet, format!("{k}={v}"));
-                }
-                td.add_u64(ord, (c * ANALYSIS_CHUNK + j) as u64);
                 writer.add_document(td)?;
             }
             if keep == Texts::Drop {
