@@ -87,19 +87,25 @@ for n in "${sizes[@]}"; do
     python3 bench/gensite.py --entries "$n" --out "$site" --vocabulary "$vocabulary" --stats | tee "$site.stats"
     echo "$stamp" > "$site.stamp"
   fi
-  for tool in vejviser hugo; do
-    [ "$tool" = hugo ] && [ "$have_hugo" = 0 ] && continue
-    times=(); peak=0
-    for r in $(seq "$runs"); do
+  tools=(vejviser); [ "$have_hugo" = 1 ] && tools+=(hugo)
+  # The tools take turns, run by run: this machine's load comes in waves of a minute or
+  # two, and a wave over one tool's block of runs skewed the ratio (2026-12-03: 0.78 and
+  # 0.88 in two runs of the same builds an hour apart).
+  declare -A run_times=() run_peak=()
+  for r in $(seq "$runs"); do
+    for tool in "${tools[@]}"; do
       out="$out_root/$tool-$n"
       if [ "$tool" = vejviser ]; then
         read -r s kb < <(timed "$bin" build --root "$site" --out "$out")
       else
         read -r s kb < <(timed hugo -s "$hsite" -d "$out" --quiet)
       fi
-      times+=("$s"); [ "$kb" -gt "$peak" ] && peak=$kb
+      run_times[$tool]+="$s "; [ "$kb" -gt "${run_peak[$tool]:-0}" ] && run_peak[$tool]=$kb
     done
-    med=$(printf "%s\n" "${times[@]}" | median)
+  done
+  for tool in "${tools[@]}"; do
+    med=$(printf "%s\n" ${run_times[$tool]} | median)
+    peak=${run_peak[$tool]}
     pages=$(find "$out_root/$tool-$n" -name '*.html' | wc -l)
     pps=$(awk -v p="$pages" -v s="$med" 'BEGIN {printf "%.0f", p / s}')
     printf "%s\t%s\t%.3f\t%s\t%s\t%.0f\n" "$n" "$tool" "$med" "$pages" "$pps" "$(awk -v k="$peak" 'BEGIN {print k/1024}')" >> "$results"
