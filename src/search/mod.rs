@@ -188,8 +188,8 @@ impl SearchIndex {
         // chunk while the next is analysed: all documents analysed at once held the whole
         // corpus a second time (about 60 MB at 10,000 entries) at the build's peak.
         for (c, chunk) in docs.chunks_mut(ANALYSIS_CHUNK).enumerate() {
-            // The tantivy documents are made by the analysing threads too: this thread only
-            // hands them to the writer's.
+            // The tantivy documents are made by the analysing threads too: this thread
+            // merges their pairs and hands the documents to the writer's.
             let analysed: Vec<AnalysedDoc> = chunk
                 .par_iter()
                 .enumerate()
